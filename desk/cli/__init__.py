@@ -1,0 +1,38 @@
+"""The ``desk`` command. Subcommand modules are imported here, the TUI only on demand."""
+
+from __future__ import annotations
+
+import click
+
+from desk import __version__
+from desk.cli.common import AppContext, DeskGroup
+from desk.cli.db import db_group
+
+
+@click.group(cls=DeskGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db_option",
+    type=click.Path(dir_okay=False),
+    envvar=None,
+    help="Database file (default: $DESK_DB, else the user data directory).",
+)
+@click.version_option(__version__, prog_name="desk")
+@click.pass_context
+def cli(ctx: click.Context, db_option: str | None) -> None:
+    """desk: an offline recruiting desk for people who hire engineers.
+
+    Run without a command to open the terminal UI.
+    """
+    app = AppContext(db_option=db_option)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+cli.add_command(db_group)
+
+
+def main() -> None:
+    cli(prog_name="desk")
