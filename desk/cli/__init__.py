@@ -5,8 +5,11 @@ from __future__ import annotations
 import click
 
 from desk import __version__
+from desk.cli.candidates import candidate_group
 from desk.cli.common import AppContext, DeskGroup
 from desk.cli.db import db_group
+from desk.cli.jobs import explain_cmd, job_group, score_cmd
+from desk.cli.skills import skills_group
 
 
 @click.group(cls=DeskGroup, invoke_without_command=True)
@@ -31,7 +34,8 @@ def cli(ctx: click.Context, db_option: str | None) -> None:
         click.echo(ctx.get_help())
 
 
-cli.add_command(db_group)
+for command in (db_group, job_group, score_cmd, explain_cmd, skills_group, candidate_group):
+    cli.add_command(command)
 
 
 def main() -> None:

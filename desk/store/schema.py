@@ -46,6 +46,7 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
         CREATE TABLE requirements (
             id TEXT PRIMARY KEY,
             job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,                 -- the requirement's id within its job (skill:python)
             position INTEGER NOT NULL,
             type TEXT NOT NULL DEFAULT 'skill', -- skill | years | degree | location | ...
             kind TEXT NOT NULL CHECK (kind IN ('required', 'preferred', 'ignored')),
@@ -55,8 +56,11 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
             weight INTEGER NOT NULL,
             knockout INTEGER NOT NULL DEFAULT 0,
             source TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
+            updated_at TEXT NOT NULL,
+            UNIQUE (job_id, key)
         );
         CREATE INDEX requirements_job ON requirements(job_id, position);
         CREATE TABLE candidates (
@@ -66,6 +70,11 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
             phone TEXT,
             location TEXT,
             years_experience REAL,
+            degree_level INTEGER NOT NULL DEFAULT 0,
+            degree_fields TEXT NOT NULL DEFAULT '[]',
+            graduation_year INTEGER,
+            seniority TEXT,
+            authorizations TEXT NOT NULL DEFAULT '[]',
             profile TEXT NOT NULL DEFAULT '{}', -- JSON: parsed resume (work, education, links...)
             text TEXT NOT NULL DEFAULT '',     -- resume text, searched with FTS5
             tags TEXT NOT NULL DEFAULT '[]',

@@ -1,0 +1,229 @@
+"""Facts in a JD that are not skills: years, education, and screening criteria.
+
+Each finder takes one line and returns what it states, or nothing; the caller
+decides which statement the score uses and keeps the others visible.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desk.model import DEGREE_LEVELS
+
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
+_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(NUMBER_WORDS) + r")"
+_YRS = r"\s*(?:\+\s*)?(?:years?|yrs?)\b"
+YEARS_RANGE_RE = re.compile(_NUM + r"\s*(?:-|–|—|to)\s*" + _NUM + r"\s*\+?" + _YRS, re.I)
+YEARS_MIN_RE = re.compile(
+    r"(?:(?:at least|minimum(?: of)?|min\.?|over|more than|no less than)\s+" + _NUM + _YRS + r")|"
+    r"(?:" + _NUM + r"\s*\+\s*(?:years?|yrs?)\b)|"
+    r"(?:" + _NUM + _YRS + r"(?:\s+or more|\s+minimum)?)",
+    re.I,
+)
+EXPERIENCE_CUE_RE = re.compile(r"experience|exp\b|professional|industry|working|work\b|in (the )?field", re.I)
+NOT_EXPERIENCE_RE = re.compile(r"\b\d+[- ]year degree|years? old|year program|warranty|contract", re.I)
+
+
+def _num(text: str) -> float:
+    t = text.lower()
+    return float(NUMBER_WORDS[t]) if t in NUMBER_WORDS else float(t)
+
+
+def find_years(line: str) -> list[tuple[float | None, float | None]]:
+    """Experience ranges stated in a line: "4-6 years" -> (4, 6); "5+ years" -> (5, None)."""
+    if NOT_EXPERIENCE_RE.search(line) or not EXPERIENCE_CUE_RE.search(line):
+        return []
+    found: list[tuple[float | None, float | None]] = []
+    taken: list[tuple[int, int]] = []
+    for m in YEARS_RANGE_RE.finditer(line):
+        lo, hi = _num(m.group(1)), _num(m.group(2))
+        if 0 < lo <= hi <= 40:
+            found.append((lo, hi))
+            taken.append(m.span())
+    for m in YEARS_MIN_RE.finditer(line):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        value = next(g for g in m.groups() if g)
+        lo = _num(value)
+        if 0 < lo <= 40:
+            found.append((lo, None))
+    return found
+
+
+# -- education -------------------------------------------------------------------------
+LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("phd", re.compile(r"\bph\.?\s?d\b|\bdoctora(te|l)\b", re.I)),
+    ("mba", re.compile(r"\bmba\b", re.I)),
+    (
+        "master",
+        re.compile(
+            r"\bmasters?\b|\bmaster's\b|\bm\.\s?s\.?(?=[\s,/)]|$)|\bms\b(?=\s*(in|or|/|,|degree))|"
+            r"\bm\.?sc\b|\bm\.?tech\b|\bmeng\b|graduate degree|advanced degree",
+            re.I,
+        ),
+    ),
+    (
+        "bachelor",
+        re.compile(
+            r"\bbachelors?\b|\bbachelor's\b|\bb\.\s?s\.?(?=[\s,/)]|$)|\bbs\b(?=\s*(in|or|/|,|degree))|"
+            r"\bb\.?sc\b|\bb\.?tech\b|\bb\.?e\.(?=\s)|\bba\b(?=\s*(in|or|/|,))|undergraduate|"
+            r"\b(4|four)[- ]year degree|university degree|college degree",
+            re.I,
+        ),
+    ),
+    ("associate", re.compile(r"\bassociate'?s? degree\b", re.I)),
+    ("highschool", re.compile(r"high school|secondary school|\bged\b", re.I)),
+]
+DEGREE_CUE_RE = re.compile(
+    r"degree|bachelor|master|ph\.?\s?d|doctora|\bb\.?s|\bm\.?s|\bmba\b|graduate|diploma", re.I
+)
+FIELD_RE = re.compile(
+    r"\b(?:in|of)\s+((?:[A-Z][\w&]*|and|or|of|related|a|an|the|[,/&])(?:[\s,/&-]+(?:[A-Z][\w&]*|and|or|of|"
+    r"related|a|an|the|field|fields|discipline|area))*)",
+)
+RELATED_RE = re.compile(r"related (technical )?(field|discipline|area|subject)|equivalent", re.I)
+
+
+@dataclass
+class EducationSpec:
+    levels: list[str]
+    min_level: str
+    fields: list[str] = field(default_factory=list)
+    related_ok: bool = False
+    source: str = ""
+
+
+def find_education(line: str) -> EducationSpec | None:
+    if not DEGREE_CUE_RE.search(line):
+        return None
+    levels = [name for name, pat in LEVEL_PATTERNS if pat.search(line)]
+    if not levels:
+        if re.search(r"\bdegree\b", line, re.I):
+            levels = ["bachelor"]
+        else:
+            return None
+    min_level = min(levels, key=lambda lv: DEGREE_LEVELS[lv])
+    fields: list[str] = []
+    m = FIELD_RE.search(line)
+    if m:
+        for part in re.split(r",|/|\bor\b|\band\b|&", m.group(1)):
+            name = re.sub(r"^(a|an|the)\s+", "", part.strip(), flags=re.I).strip(" .")
+            if not name or re.search(r"related|field|equivalent|discipline", name, re.I):
+                continue
+            if name[0].isupper() and name.lower() not in {"bachelor", "master", "phd", "degree"}:
+                fields.append(name)
+    return EducationSpec(levels, min_level, fields, bool(RELATED_RE.search(line)), line.strip())
+
+
+# -- screening ---------------------------------------------------------------------------
+REMOTE_RE = re.compile(
+    r"\b(fully remote|remote[- ]first|remote|hybrid|on[- ]?site|in[- ]office|onsite)\b", re.I
+)
+LOCATION_LABEL_RE = re.compile(r"^\s*(?:location|based in|office|where)\s*[:\-–]\s*(.+)$", re.I)
+AUTH_RE = re.compile(
+    r"authori[sz]ed to work|work authori[sz]ation|right to work|work permit|eligible to work|"
+    r"(?:no|not|without|unable to|cannot|can't|will not|won't) (?:provide |offer )?(?:visa )?sponsor",
+    re.I,
+)
+CITIZEN_RE = re.compile(r"\bu\.?s\.? citizen(?:ship)?\b|citizenship (?:is )?required|must be a citizen", re.I)
+CLEARANCE_RE = re.compile(
+    r"\b(ts/sci|top secret|secret clearance|security clearance|public trust|clearance)\b", re.I
+)
+GRAD_RE = re.compile(
+    r"\b(20\d\d)\s+(?:grad(?:uate)?s?|graduation)\b|class of (20\d\d)|graduating (?:in )?(?:\w+ )?(20\d\d)|"
+    r"(?:graduat\w*|finish\w* (?:their|your) degree) between (?:\w+\.? )?(20\d\d) and (?:\w+\.? )?(20\d\d)|"
+    r"new grad(?:uate)?s?\W{1,3}(20\d\d)",
+    re.I,
+)
+STUDENT_RE = re.compile(r"current(?:ly enrolled)? students?( only)?|currently enrolled|new grad", re.I)
+SENIORITY_WORDS = [
+    ("intern", re.compile(r"\bintern(ship)?\b", re.I)),
+    ("junior", re.compile(r"\bnew grad(uate)?\b|\bjunior\b|\bjr\.?\b|\bentry[- ]level\b|\bgraduate\b", re.I)),
+    ("principal", re.compile(r"\bprincipal\b|\bdistinguished\b", re.I)),
+    ("staff", re.compile(r"\bstaff\b|\blead\b", re.I)),
+    ("senior", re.compile(r"\bsenior\b|\bsr\.?\b", re.I)),
+]
+
+
+def find_work_mode(line: str) -> str | None:
+    m = REMOTE_RE.search(line)
+    if not m:
+        return None
+    word = m.group(1).lower().replace(" ", "-")
+    if "remote" in word:
+        return "remote"
+    if word == "hybrid":
+        return "hybrid"
+    return "onsite"
+
+
+def find_clearance(line: str) -> str | None:
+    m = CLEARANCE_RE.search(line)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word == "ts/sci":
+        return "ts-sci"
+    if word == "top secret":
+        return "top-secret"
+    if word == "secret clearance":
+        return "secret"
+    if word == "public trust":
+        return "public-trust"
+    if re.search(r"\bsecret\b", line, re.I):
+        return "top-secret" if re.search(r"top secret", line, re.I) else "secret"
+    return "any"
+
+
+def find_graduation(line: str) -> dict[str, object] | None:
+    years: list[int] = []
+    for m in GRAD_RE.finditer(line):
+        groups = [int(g) for g in m.groups() if g]
+        if len(groups) == 2:
+            years.extend(range(min(groups), max(groups) + 1))
+        else:
+            years.extend(groups)
+    student = bool(STUDENT_RE.search(line)) and "current" in line.lower()
+    if not years and not student:
+        return None
+    return {"years": sorted(set(years)), "students": student}
+
+
+def find_seniority(title: str) -> str | None:
+    for level, pat in SENIORITY_WORDS:
+        if pat.search(title):
+            return level
+    return None
+
+
+def clean_places(text: str) -> list[str]:
+    """ "Hybrid - Amsterdam or Berlin office (3 days/week)" -> ["Amsterdam", "Berlin"]."""
+    text = re.sub(
+        r"\([^)]*\)|\d+\s*%|\b(?:fully |100% )?(?:remote|hybrid|on[- ]?site|in[- ]office|onsite)\b",
+        " ",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(r"\b(?:office|offices|hq|headquarters|campus|based in|near)\b", " ", text, flags=re.I)
+    places = []
+    for part in re.split(r"\bor\b|/|;|\band\b|\|", text):
+        name = " ".join(part.split()).strip(" ,.-–—:")
+        if name and any(ch.isalpha() for ch in name):
+            places.append(name)
+    return places[:6]

@@ -1,0 +1,109 @@
+"""Split a job description into lines tagged with the section they belong to.
+
+JDs are messy: "Key skills are given below:", "2. Technical Skills:", "## Must have",
+"Good to Have" on its own line. A heading is a short line that names a known section;
+everything until the next heading inherits its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●○‣⁃–—>]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.I)
+DECOR_RE = re.compile(r"^[#*_=\s]+|[#*_=\s:：.\-–—]+$")
+
+# Order matters: the first pattern that matches wins ("preferred qualifications" is preferred).
+SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "preferred",
+        re.compile(
+            r"good to have|nice to have|nice-to-have|bonus( points)?|preferred|desired|desirable|pluses|"
+            r"plus(es)?|would be a plus|optional|extra credit|additional (skills|qualifications)|wünschenswert"
+        ),
+    ),
+    ("soft", re.compile(r"soft skills|personal (skills|qualities|attributes)|interpersonal|behaviou?ral")),
+    (
+        "responsibilities",
+        re.compile(
+            r"responsibilit|what you('ll| will) do|what you'll be doing|your role|the role|duties|day[- ]to[- ]day|"
+            r"your impact|role overview|what you('ll| will) work on|the job|aufgaben|missions?"
+        ),
+    ),
+    (
+        "required",
+        re.compile(
+            r"skills|requirements|required|must[- ]haves?|what you('ll| will) need|what we('re| are) looking for|"
+            r"qualifications|who you are|you have|your profile|about you|experience|tech stack|technologies|"
+            r"competenc|expertise|what you bring|ideal candidate|anforderungen|profil|requisitos"
+        ),
+    ),
+    (
+        "about",
+        re.compile(
+            r"about (us|the (company|team))|who we are|benefits|perks|what we offer|compensation|salary|"
+            r"why join|equal opportunity|how to apply|our company|apply|contact"
+        ),
+    ),
+    ("intro", re.compile(r"job description|description|overview|summary|detailed jd|position|location")),
+]
+
+
+@dataclass
+class JobLine:
+    text: str  # the line without its bullet
+    section: str  # required | preferred | responsibilities | soft | about | intro (neutral)
+    heading: str  # the heading it falls under ("" before any)
+    number: int  # 0-based line number in the input
+    offset: int  # character offset of the line in the input
+    is_bullet: bool
+
+
+def heading_kind(line: str) -> str | None:
+    """The section kind if ``line`` is a heading, else None."""
+    raw = line.strip()
+    if not raw or len(raw) > 70:
+        return None
+    numbered = re.match(r"^\s*\(?\d{1,2}[.)]\s", raw) is not None
+    core = BULLET_RE.sub("", raw) if numbered else raw
+    core = DECOR_RE.sub("", core).strip()
+    if not core:
+        return None
+    words = core.split()
+    ends_colon = raw.rstrip("*_ ").endswith((":", "："))
+    if len(words) > (9 if ends_colon else 6):
+        return None
+    if not ends_colon and (core[-1] in ".,;" or (BULLET_RE.match(raw) and not numbered)):
+        return None
+    low = core.lower()
+    if ":" in low:  # "Years of Experience: 4-6 years" is a labelled value, not a heading
+        return None
+    for kind, pattern in SECTION_PATTERNS:
+        m = pattern.search(low)
+        if not m:
+            continue
+        # A plain line must be mostly the heading phrase; a line ending in ':' may say more.
+        if ends_colon or len(words) <= 4 or m.end() - m.start() >= len(low) * 0.5:
+            return kind
+    return None
+
+
+def split_lines(text: str) -> list[JobLine]:
+    out: list[JobLine] = []
+    section, heading = "intro", ""
+    offset = 0
+    for number, raw in enumerate(text.split("\n")):
+        line_offset = offset
+        offset += len(raw) + 1
+        if not raw.strip():
+            continue
+        kind = heading_kind(raw)
+        if kind is not None:
+            section, heading = kind, raw.strip()
+            continue
+        is_bullet = bool(BULLET_RE.match(raw))
+        body = BULLET_RE.sub("", raw).strip() if is_bullet else raw.strip()
+        out.append(
+            JobLine(body, section, heading, number, line_offset + raw.find(body[:1] or " "), is_bullet)
+        )
+    return out

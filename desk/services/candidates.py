@@ -1,0 +1,263 @@
+"""Candidates and their documents: store what the parsers found, read it back as JSON Resume."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from desk.clock import new_id, utcnow
+from desk.errors import DeskError
+from desk.model import CandidateSkill, Resume
+from desk.services.rows import dumps, loads, query, resolve_id
+from desk.store import Store
+
+PROFILE_NETWORKS = (
+    ("github", "GitHub"),
+    ("linkedin", "LinkedIn"),
+    ("gitlab", "GitLab"),
+    ("stackoverflow", "Stack Overflow"),
+)
+
+
+def resolve_candidate(store: Store, ref: str) -> str:
+    return resolve_id(store, "candidates", ref, label="candidate", name_column="name")
+
+
+def save_candidate(
+    store: Store,
+    *,
+    resume: Resume,
+    text: str,
+    skills: dict[str, CandidateSkill],
+    candidate_id: str | None = None,
+) -> str:
+    """Insert a new candidate, or replace an existing one's parsed data (a newer resume of the same person)."""
+    now = utcnow()
+    levels = [d.level for d in resume.education if d.level]
+    from desk.model import DEGREE_LEVELS
+
+    grads = [int(d.graduation[:4]) for d in resume.education if d.graduation and d.graduation[:4].isdigit()]
+    row = {
+        "name": resume.name,
+        "email": (resume.email or "").lower() or None,
+        "phone": resume.phone,
+        "location": resume.location,
+        "years_experience": resume.years_experience,
+        "degree_level": max((DEGREE_LEVELS.get(lv, 0) for lv in levels), default=0),
+        "degree_fields": dumps([d.field for d in resume.education if d.field]),
+        "graduation_year": max(grads) if grads else None,
+        "seniority": resume.seniority,
+        "authorizations": dumps(resume.authorizations),
+        "profile": dumps(resume.to_dict()),
+        "text": text,
+        "updated_at": now,
+    }
+    with store.write():
+        if candidate_id is None:
+            candidate_id = new_id()
+            store.db["candidates"].insert({"id": candidate_id, "tags": "[]", "created_at": now, **row})
+            store.log("candidate", candidate_id, "create")
+        else:
+            store.db["candidates"].update(candidate_id, row)
+            store.log("candidate", candidate_id, "update")
+        store.conn.execute("DELETE FROM candidate_skills WHERE candidate_id = ?", [candidate_id])
+        store.db["candidate_skills"].insert_all(
+            [
+                {
+                    "candidate_id": candidate_id,
+                    "skill_id": cs.skill_id,
+                    "how": cs.how,
+                    "similarity": cs.similarity,
+                    "mentions": cs.mentions,
+                    "months": cs.months,
+                    "last_year": cs.last_year,
+                    "sources": dumps(cs.sources),
+                    "evidence": cs.evidence,
+                    "strength": cs.strength,
+                }
+                for cs in skills.values()
+            ]
+        )
+    return candidate_id
+
+
+def add_document(
+    store: Store,
+    *,
+    path: str,
+    sha256: str,
+    status: str,
+    candidate_id: str | None = None,
+    fmt: str | None = None,
+    size: int | None = None,
+    pages: int | None = None,
+    text: str | None = None,
+    layout: dict[str, Any] | None = None,
+    parser_version: str | None = None,
+    error: str | None = None,
+) -> str:
+    doc_id = new_id()
+    now = utcnow()
+    with store.write():
+        store.db["documents"].insert(
+            {
+                "id": doc_id,
+                "candidate_id": candidate_id,
+                "path": path,
+                "sha256": sha256,
+                "format": fmt,
+                "size": size,
+                "pages": pages,
+                "text": text,
+                "layout": dumps(layout or {}),
+                "parser_version": parser_version,
+                "status": status,
+                "error": error,
+                "imported_at": now,
+                "updated_at": now,
+            }
+        )
+        store.log("document", doc_id, "create")
+    return doc_id
+
+
+def _digits(phone: str | None) -> str:
+    d = re.sub(r"\D", "", phone or "")
+    return d[-9:] if len(d) >= 9 else ""
+
+
+def find_same_person(store: Store, resume: Resume, text: str) -> tuple[str, str] | None:
+    """An existing candidate who is this person: same email, same phone, or same name and near-identical text.
+
+    Returns (candidate id, reason) so the import report can say why it merged.
+    """
+    if resume.email:
+        row = store.conn.execute(
+            "SELECT id FROM candidates WHERE email = ?", [resume.email.lower()]
+        ).fetchone()
+        if row:
+            return row[0], f"same email {resume.email.lower()}"
+    tail = _digits(resume.phone)
+    if tail:
+        for cid, phone in store.conn.execute("SELECT id, phone FROM candidates WHERE phone IS NOT NULL"):
+            if _digits(phone) == tail:
+                return cid, f"same phone {resume.phone}"
+    if resume.name:
+        from rapidfuzz import fuzz
+
+        for cid, other in store.conn.execute(
+            "SELECT id, text FROM candidates WHERE lower(name) = lower(?)", [resume.name]
+        ):
+            if fuzz.ratio(text[:4000], (other or "")[:4000]) >= 90:
+                return cid, f"same name {resume.name} and near-identical text"
+    return None
+
+
+def _profiles(links: list[str]) -> list[dict[str, str]]:
+    out = []
+    for link in links:
+        network = next((label for key, label in PROFILE_NETWORKS if key in link.lower()), "Website")
+        url = link if link.startswith(("http://", "https://")) else f"https://{link}"
+        username = link.rstrip("/").rsplit("/", 1)[-1] if network != "Website" else ""
+        out.append({"network": network, "url": url, "username": username})
+    return out
+
+
+def candidate_json(store: Store, candidate_id: str, *, skill_names: Any = None) -> dict[str, Any]:
+    """The candidate in JSON Resume's shape (basics, work, education, skills) plus desk's own fields."""
+    rows = query(store, "SELECT * FROM candidates WHERE id = ?", [candidate_id])
+    if not rows:
+        raise DeskError(f"no candidate {candidate_id}")
+    c = rows[0]
+    resume = Resume.from_dict(loads(c["profile"], {}))
+    skills = query(
+        store,
+        "SELECT * FROM candidate_skills WHERE candidate_id = ? ORDER BY strength DESC, skill_id",
+        [candidate_id],
+    )
+    docs = query(
+        store,
+        "SELECT id, path, sha256, format, pages, status, error, imported_at FROM documents "
+        "WHERE candidate_id = ? ORDER BY imported_at",
+        [candidate_id],
+    )
+    name_of = skill_names or (lambda sid: sid)
+    return {
+        "id": c["id"],
+        "basics": {
+            "name": c["name"],
+            "email": c["email"],
+            "phone": c["phone"],
+            "location": {"address": c["location"]} if c["location"] else {},
+            "profiles": _profiles(resume.links),
+        },
+        "work": [
+            {
+                "name": w.company,
+                "position": w.title,
+                "location": w.location,
+                "startDate": w.start,
+                "endDate": None if w.current else w.end,
+                "current": w.current,
+                "months": w.months,
+                "flags": w.flags,
+            }
+            for w in resume.work
+        ],
+        "education": [
+            {"institution": d.school, "area": d.field, "studyType": d.level, "endDate": d.graduation}
+            for d in resume.education
+        ],
+        "skills": [
+            {
+                "name": name_of(s["skill_id"]),
+                "id": s["skill_id"],
+                "how": s["how"],
+                "strength": s["strength"],
+                "months": s["months"],
+                "last_year": s["last_year"],
+                "sources": loads(s["sources"], []),
+                "evidence": s["evidence"],
+            }
+            for s in skills
+        ],
+        "certificates": [{"name": n} for n in resume.certifications],
+        "years_experience": c["years_experience"],
+        "gaps": resume.gaps,
+        "seniority": c["seniority"],
+        "authorizations": loads(c["authorizations"], []),
+        "tags": loads(c["tags"], []),
+        "flags": resume.flags,
+        "documents": docs,
+        "created_at": c["created_at"],
+        "updated_at": c["updated_at"],
+    }
+
+
+def list_candidates(store: Store, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    rows = query(
+        store,
+        "SELECT c.id, c.name, c.email, c.location, c.years_experience, c.seniority, "
+        "(SELECT COUNT(*) FROM documents d WHERE d.candidate_id = c.id) AS documents "
+        "FROM candidates c ORDER BY lower(c.name), c.id LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+    return rows
+
+
+def set_tags(store: Store, candidate_id: str, tags: list[str]) -> list[str]:
+    clean = sorted({t.strip().lower() for t in tags if t.strip()})
+    with store.write():
+        store.conn.execute(
+            "UPDATE candidates SET tags = ?, updated_at = ? WHERE id = ?",
+            [dumps(clean), utcnow(), candidate_id],
+        )
+        store.log("candidate", candidate_id, "update", {"tags": clean})
+    return clean
+
+
+def failed_documents(store: Store) -> list[dict[str, Any]]:
+    return query(
+        store,
+        "SELECT id, path, error, imported_at FROM documents WHERE status = 'failed' ORDER BY imported_at",
+    )

@@ -1,0 +1,83 @@
+"""Store one parsed resume: dedupe against known people, save, link the document, score.
+
+The expensive, pure part (extract, parse, find skills) happens before this, in
+worker processes; this is the single writer's part and runs in one transaction,
+so a crash leaves either the whole candidate or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desk.model import CandidateSkill, Resume
+from desk.services.candidates import add_document, find_same_person, save_candidate
+from desk.services.ranking import rescore_candidates
+from desk.services.rows import loads
+from desk.store import Store
+
+
+@dataclass
+class Ingested:
+    candidate_id: str
+    document_id: str
+    merged: bool
+    reason: str = ""
+
+
+def ingest(
+    store: Store,
+    *,
+    path: str,
+    sha256: str,
+    fmt: str,
+    size: int,
+    pages: int,
+    text: str,
+    layout: dict[str, Any],
+    resume: Resume,
+    skills: dict[str, CandidateSkill],
+    parser_version: str,
+    score: bool = True,
+) -> Ingested:
+    with store.write():
+        same = find_same_person(store, resume, text)
+        if same is not None:
+            cid, reason = same
+            old_profile = Resume.from_dict(
+                loads(
+                    store.conn.execute("SELECT profile FROM candidates WHERE id = ?", [cid]).fetchone()[0], {}
+                )
+            )
+            # keep the richer resume as the profile: a newer one usually has more work history
+            if _richness(resume, text) >= _richness(old_profile, ""):
+                save_candidate(store, resume=resume, text=text, skills=skills, candidate_id=cid)
+        else:
+            cid, reason = save_candidate(store, resume=resume, text=text, skills=skills), ""
+        doc_id = add_document(
+            store,
+            path=path,
+            sha256=sha256,
+            status="ok",
+            candidate_id=cid,
+            fmt=fmt,
+            size=size,
+            pages=pages,
+            text=text,
+            layout=layout,
+            parser_version=parser_version,
+        )
+        if score:
+            from desk.services.ranking import facts_for
+
+            rescore_candidates(store, [facts_for(store, cid)])
+    return Ingested(cid, doc_id, same is not None, reason)
+
+
+def _richness(resume: Resume, text: str) -> tuple[str, int]:
+    last = (
+        max((w.end or resume.as_of or "") if not w.current else (resume.as_of or "9999") for w in resume.work)
+        if resume.work
+        else ""
+    )
+    return (last, len(resume.work))

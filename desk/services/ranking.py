@@ -1,0 +1,291 @@
+"""Scores in the store: rank whole jobs with numpy, explain single rows with score().
+
+Applications hold the number (and required coverage) for every job x candidate,
+so the TUI pages ranked rows straight from SQL; the breakdown is computed on
+demand for the row a user looks at, from the same facts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from desk.clock import new_id, utcnow
+from desk.errors import DeskError
+from desk.model import CandidateFacts, CandidateSkill
+from desk.ranking import RankIndex, auth_bits, clearance_rank, seniority_rank, years_months
+from desk.scoring import SCORER_VERSION, Score, score
+from desk.services.jobs import load_job, open_job_ids
+from desk.services.rows import loads, query
+from desk.store import Store
+
+T = TypeVar("T")
+_INDEX: dict[str, tuple[tuple[int, int], RankIndex]] = {}
+
+
+def _generation(store: Store) -> tuple[int, int]:
+    row = store.conn.execute(
+        "SELECT COALESCE(MAX(seq), 0), (SELECT COUNT(*) FROM candidates) FROM events WHERE entity = 'candidate'"
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def rank_index(store: Store) -> RankIndex:
+    """All candidates as columns, cached until a candidate changes."""
+    key = str(store.path)
+    gen = _generation(store)
+    cached = _INDEX.get(key)
+    if cached is not None and cached[0] == gen:
+        return cached[1]
+    cur = store.conn.execute(
+        "SELECT id, years_experience, degree_level, graduation_year, seniority, authorizations, location "
+        "FROM candidates ORDER BY id"
+    )
+    ids: list[str] = []
+    cols: dict[str, list[Any]] = {
+        k: [] for k in ("years", "degree", "grad", "senior", "clearance", "auth", "location")
+    }
+    for cid, years, degree, grad, senior, auths, location in cur:
+        tags = loads(auths, [])
+        ids.append(cid)
+        cols["years"].append(years_months(years))
+        cols["degree"].append(degree or 0)
+        cols["grad"].append(-1 if grad is None else grad)
+        cols["senior"].append(seniority_rank(senior))
+        cols["clearance"].append(clearance_rank(tags))
+        cols["auth"].append(auth_bits(tags))
+        cols["location"].append((location or "").lower())
+    pos = {cid: i for i, cid in enumerate(ids)}
+    rows: tuple[list[int], list[str], list[int]] = ([], [], [])
+    for cid, sid, strength in store.conn.execute(
+        "SELECT candidate_id, skill_id, strength FROM candidate_skills"
+    ):
+        rows[0].append(pos[cid])
+        rows[1].append(sid)
+        rows[2].append(strength)
+    index = RankIndex(ids, rows, **cols)
+    _INDEX[key] = (gen, index)
+    return index
+
+
+def _apply(store: Store, job_id: str, index: RankIndex) -> int:
+    """Write the index's scores for one job; new pairs become applications (logged)."""
+    job = load_job(store, job_id)
+    ranked = index.rank(job)
+    existing = {
+        cid: (aid, score, met, total, version)
+        for aid, cid, score, met, total, version in store.conn.execute(
+            "SELECT id, candidate_id, score, met, required_total, scorer_version FROM applications WHERE job_id = ?",
+            [job_id],
+        )
+    }
+    now = utcnow()
+    updates, inserts = [], []
+    points = ranked.points.tolist()
+    met = ranked.met.tolist()
+    for i, cid in enumerate(index.ids):
+        value = points[i] / 100
+        old = existing.get(cid)
+        if old is None:
+            inserts.append(
+                {
+                    "id": new_id(),
+                    "job_id": job_id,
+                    "candidate_id": cid,
+                    "stage": "new",
+                    "score": value,
+                    "met": met[i],
+                    "required_total": ranked.required_total,
+                    "scorer_version": SCORER_VERSION,
+                    "starred": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        elif old[1:] != (value, met[i], ranked.required_total, SCORER_VERSION):
+            updates.append((value, met[i], ranked.required_total, SCORER_VERSION, old[0]))
+    if updates:
+        store.conn.executemany(
+            "UPDATE applications SET score = ?, met = ?, required_total = ?, scorer_version = ? WHERE id = ?",
+            updates,
+        )
+    if inserts:
+        store.db["applications"].insert_all(inserts, batch_size=500)
+        store.conn.executemany(
+            "INSERT INTO events (at, entity, entity_id, op) VALUES (?, 'application', ?, 'create')",
+            [(now, r["id"]) for r in inserts],
+        )
+    return len(updates) + len(inserts)
+
+
+def rescore_job(store: Store, job_id: str) -> int:
+    """Rank every candidate for one job (after the job or its requirements changed)."""
+    with store.write():
+        return _apply(store, job_id, rank_index(store))
+
+
+def rescore_candidates(store: Store, facts: list[CandidateFacts]) -> int:
+    """Score freshly imported candidates against every open job, in the caller's transaction."""
+    if not facts:
+        return 0
+    index = RankIndex.from_facts(facts)
+    changed = 0
+    with store.write():
+        for job_id in open_job_ids(store):
+            changed += _apply(store, job_id, index)
+    return changed
+
+
+def facts_for(store: Store, candidate_id: str) -> CandidateFacts:
+    row = store.conn.execute(
+        "SELECT years_experience, degree_level, degree_fields, graduation_year, location, seniority, "
+        "authorizations FROM candidates WHERE id = ?",
+        [candidate_id],
+    ).fetchone()
+    if row is None:
+        raise DeskError(f"no candidate {candidate_id}")
+    skills = {
+        r["skill_id"]: CandidateSkill(
+            skill_id=r["skill_id"],
+            how=r["how"],
+            similarity=r["similarity"],
+            mentions=r["mentions"],
+            months=r["months"],
+            last_year=r["last_year"],
+            sources=loads(r["sources"], []),
+            evidence=r["evidence"],
+            strength=r["strength"],
+        )
+        for r in query(
+            store, "SELECT * FROM candidate_skills WHERE candidate_id = ? ORDER BY skill_id", [candidate_id]
+        )
+    }
+    return CandidateFacts(
+        id=candidate_id,
+        skills=skills,
+        years_experience=row[0],
+        degree_level=row[1] or 0,
+        degree_fields=loads(row[2], []),
+        graduation_year=row[3],
+        location=row[4],
+        seniority=row[5],
+        authorizations=loads(row[6], []),
+    )
+
+
+def explain(store: Store, job_id: str, candidate_id: str) -> Score:
+    return score(load_job(store, job_id), facts_for(store, candidate_id))
+
+
+SORTS = {
+    "score": "a.score",
+    "name": "lower(c.name)",
+    "years": "c.years_experience",
+    "stage": "a.stage",
+    "met": "a.met",
+    "starred": "a.starred",
+    "updated": "a.updated_at",
+}
+
+
+def _filters(
+    *,
+    stage: str | None,
+    min_score: float | None,
+    has_skill: str | None,
+    lacks_skill: str | None,
+    starred: bool | None,
+    search: str | None,
+) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if stage:
+        where.append("a.stage = ?")
+        params.append(stage)
+    if min_score is not None:
+        where.append("a.score >= ?")
+        params.append(min_score)
+    if has_skill:
+        where.append(
+            "EXISTS (SELECT 1 FROM candidate_skills s WHERE s.candidate_id = c.id AND s.skill_id = ?)"
+        )
+        params.append(has_skill)
+    if lacks_skill:
+        where.append(
+            "NOT EXISTS (SELECT 1 FROM candidate_skills s WHERE s.candidate_id = c.id AND s.skill_id = ?)"
+        )
+        params.append(lacks_skill)
+    if starred:
+        where.append("a.starred = 1")
+    if search:
+        where.append("c.rowid IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ?)")
+        params.append(search)
+    return (" AND " + " AND ".join(where)) if where else "", params
+
+
+def ranked(
+    store: Store,
+    job_id: str,
+    *,
+    offset: int = 0,
+    limit: int = 50,
+    sort: str = "score",
+    descending: bool = True,
+    stage: str | None = None,
+    min_score: float | None = None,
+    has_skill: str | None = None,
+    lacks_skill: str | None = None,
+    starred: bool | None = None,
+    search: str | None = None,
+) -> list[dict[str, Any]]:
+    """One page of a job's candidates, best first by default; ``rank`` is the position in this order."""
+    if sort not in SORTS:
+        raise DeskError(f"cannot sort by {sort!r}; choose from {', '.join(SORTS)}")
+    extra, params = _filters(
+        stage=stage,
+        min_score=min_score,
+        has_skill=has_skill,
+        lacks_skill=lacks_skill,
+        starred=starred,
+        search=search,
+    )
+    direction = "DESC" if descending else "ASC"
+    rows = _search_guard(
+        search,
+        lambda: query(
+            store,
+            f"""
+        SELECT a.id AS application_id, c.id AS candidate_id, c.name, a.score, a.met, a.required_total,
+               c.years_experience, a.stage, a.starred, c.location, c.email
+        FROM applications a JOIN candidates c ON c.id = a.candidate_id
+        WHERE a.job_id = ?{extra}
+        ORDER BY {SORTS[sort]} {direction}, a.score DESC, lower(c.name), c.id
+        LIMIT ? OFFSET ?
+        """,
+            [job_id, *params, limit, offset],
+        ),
+    )
+    for i, r in enumerate(rows):
+        r["rank"] = offset + i + 1
+        r["starred"] = bool(r["starred"])
+    return rows
+
+
+def count_ranked(store: Store, job_id: str, **filters: Any) -> int:
+    extra, params = _filters(
+        **{k: filters.get(k) for k in ("stage", "min_score", "has_skill", "lacks_skill", "starred", "search")}
+    )
+    sql = f"SELECT COUNT(*) FROM applications a JOIN candidates c ON c.id = a.candidate_id WHERE a.job_id = ?{extra}"
+    return int(
+        _search_guard(filters.get("search"), lambda: store.conn.execute(sql, [job_id, *params]).fetchone()[0])
+    )
+
+
+def _search_guard(search: str | None, run: Callable[[], T]) -> T:
+    """A malformed full-text query is the user's typo, not a crash: say what SQLite disliked."""
+    try:
+        return run()
+    except sqlite3.OperationalError as exc:
+        if search and ("fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc)):
+            raise DeskError(f"cannot search for {search!r}: {exc}") from exc
+        raise
