@@ -6,6 +6,7 @@ candidates against a job must not re-read their resumes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 
 from desk.model import DEGREE_LEVELS, CandidateFacts, CandidateSkill, Resume, SkillHit, WorkEntry
@@ -37,53 +38,65 @@ def _as_of_year(resume: Resume) -> int:
     return _year(resume.as_of) or 2000
 
 
-def _entry_for(offset: int, work: list[WorkEntry]) -> WorkEntry | None:
-    for entry in work:
-        if entry.start_offset <= offset < entry.end_offset:
-            return entry
-    return None
+class _Locator:
+    """Maps a text offset to its work entry and section with binary search, not a scan per hit."""
+
+    def __init__(self, resume: Resume) -> None:
+        self.work = sorted((w for w in resume.work), key=lambda w: w.start_offset)
+        self.work_starts = [w.start_offset for w in self.work]
+        self.sections = sorted(resume.sections, key=lambda s: s.start)
+        self.section_starts = [s.start for s in self.sections]
+
+    def entry(self, offset: int) -> WorkEntry | None:
+        i = bisect_right(self.work_starts, offset) - 1
+        if i >= 0 and offset < self.work[i].end_offset:
+            return self.work[i]
+        return None
+
+    def source(self, offset: int) -> str:
+        i = bisect_right(self.section_starts, offset) - 1
+        if i >= 0 and offset < self.sections[i].end:
+            return SECTION_SOURCE.get(self.sections[i].kind, "other")
+        return "other"
 
 
-def _source_for(offset: int, resume: Resume) -> str:
-    for section in resume.sections:
-        if section.start <= offset < section.end:
-            return SECTION_SOURCE.get(section.kind, "other")
-    return "other"
+SOURCE_ORDER = {"work": 0, "project": 1, "skills": 2, "summary": 3, "education": 4, "other": 5}
 
 
 def build_skills(text: str, resume: Resume, taxonomy: Taxonomy | None = None) -> dict[str, CandidateSkill]:
     """Canonical skills of one resume, each with mentions, months, last year, sources, evidence."""
-    hits = matcher_for(taxonomy).find(text, implied=False)
+    skills_sections = [(s.start, s.end) for s in resume.sections if s.kind == "skills"]
+    hits = matcher_for(taxonomy).find(text, implied=False, list_spans=skills_sections)
     as_of = _as_of_year(resume)
-    by_skill: dict[str, list[SkillHit]] = defaultdict(list)
+    where = _Locator(resume)
+    by_skill: dict[str, list[tuple[SkillHit, WorkEntry | None, str]]] = defaultdict(list)
     for h in hits:
-        by_skill[h.skill_id].append(h)
+        entry = where.entry(h.start) if where.work else None
+        src = "work" if entry is not None else (where.source(h.start) if where.sections else "other")
+        by_skill[h.skill_id].append((h, entry, src))
     out: dict[str, CandidateSkill] = {}
     for sid, shits in by_skill.items():
         entries: dict[int, WorkEntry] = {}
-        sources: list[str] = []
-        for h in shits:
-            entry = _entry_for(h.start, resume.work)
-            src = "work" if entry is not None else _source_for(h.start, resume)
-            if src not in sources:
-                sources.append(src)
+        sources = sorted({src for _, _, src in shits}, key=SOURCE_ORDER.__getitem__)
+        proof = None
+        best = shits[0][0]
+        for h, entry, _ in shits:
+            if HOW_RANK[h.how] > HOW_RANK[best.how] or (h.how == best.how and h.similarity > best.similarity):
+                best = h
             if entry is not None and "impossible-range" not in entry.flags:
                 entries[id(entry)] = entry
+                proof = proof or h
         months = sum(e.months for e in entries.values())
-        last_year = max(
-            (as_of if e.current else (_year(e.end) or _year(e.start) or 0) for e in entries.values()),
-            default=None,
-        )
-        best = max(shits, key=lambda h: (HOW_RANK[h.how], h.similarity))
-        proof = next((h for h in shits if _entry_for(h.start, resume.work) is not None), best)
-        sources.sort(key=lambda s: ("work", "project", "skills", "summary", "education", "other").index(s))
+        years = [as_of if e.current else (_year(e.end) or _year(e.start) or 0) for e in entries.values()]
+        last_year = max(years) if years and max(years) else None
+        proof = proof or best
         out[sid] = CandidateSkill(
             skill_id=sid,
             how=best.how,
             similarity=best.similarity,
             mentions=len(shits),
             months=months,
-            last_year=last_year or None,
+            last_year=last_year,
             sources=sources,
             evidence=snippet(text, proof.start, proof.end),
             strength=skill_strength(
@@ -91,7 +104,7 @@ def build_skills(text: str, resume: Resume, taxonomy: Taxonomy | None = None) ->
                 similarity=best.similarity,
                 mentions=len(shits),
                 months=months,
-                last_year=last_year or None,
+                last_year=last_year,
                 sources=sources,
                 as_of_year=as_of,
             ),

@@ -37,7 +37,9 @@ YEARS_MIN_RE = re.compile(
     re.I,
 )
 EXPERIENCE_CUE_RE = re.compile(r"experience|exp\b|professional|industry|working|work\b|in (the )?field", re.I)
-NOT_EXPERIENCE_RE = re.compile(r"\b\d+[- ]year degree|years? old|year program|warranty|contract", re.I)
+NOT_EXPERIENCE_RE = re.compile(
+    r"\b\d+[- ]year (?:degree|program|contract)|years? old|years? ago|warranty|founded|since \d{4}", re.I
+)
 
 
 def _num(text: str) -> float:
@@ -46,9 +48,14 @@ def _num(text: str) -> float:
 
 
 def find_years(line: str) -> list[tuple[float | None, float | None]]:
-    """Experience ranges stated in a line: "4-6 years" -> (4, 6); "5+ years" -> (5, None)."""
-    if NOT_EXPERIENCE_RE.search(line) or not EXPERIENCE_CUE_RE.search(line):
+    """Experience ranges stated in a line: "4-6 years" -> (4, 6); "5+ years" -> (5, None).
+
+    Ranges, "N+" and "at least N" are read anywhere; a bare "N years" only next to a
+    word about experience, so "a 4 year degree" or "founded 10 years ago" are not asks.
+    """
+    if NOT_EXPERIENCE_RE.search(line):
         return []
+    cue = bool(EXPERIENCE_CUE_RE.search(line))
     found: list[tuple[float | None, float | None]] = []
     taken: list[tuple[int, int]] = []
     for m in YEARS_RANGE_RE.finditer(line):
@@ -58,6 +65,9 @@ def find_years(line: str) -> list[tuple[float | None, float | None]]:
             taken.append(m.span())
     for m in YEARS_MIN_RE.finditer(line):
         if any(s <= m.start() < e for s, e in taken):
+            continue
+        bare = m.group(3) is not None and "+" not in m.group(0) and "more" not in m.group(0)
+        if bare and not cue:
             continue
         value = next(g for g in m.groups() if g)
         lo = _num(value)

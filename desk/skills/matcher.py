@@ -12,21 +12,18 @@ count with context: a context word nearby, or a line that lists other skills.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from desk.model import SkillHit
 from desk.skills.taxonomy import Taxonomy, builtin_taxonomy, norm
+from desk.skills.trie import trie_regex
 
 # A token starts with a letter/digit (or ".NET"'s dot, or a lone "&") and may hold
 # inner . / + # & ' so that node.js, CI/CD, C++, C#, R&D stay one token.
-TOKEN_RE = re.compile(r"\.?[^\W_][\w+#&.'/’]*|&")
-TRAIL = ".'/’"
-VERSION_RE = re.compile(r"^([a-z][a-z+#.]*?)[ .]?v?\d+(?:\.\d+)*x?$")
-JOINERS_RE = re.compile(r"^[ \t\-]*$")
 #: "Languages: Go, Rust" - a labelled list says its items are skills
 LIST_LABEL_RE = re.compile(
     r"(?:^|\n)[ \t•*\-]*(?:technical |core |key )?(?:skills|languages|programming languages|tech(?:nology)? stack|"
@@ -89,6 +86,7 @@ def english_words() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
 
 
+@lru_cache(maxsize=100_000)
 def is_english(word: str) -> bool:
     """A dictionary word, or a regular inflection of one (systems, testing, used, making)."""
     words = english_words()
@@ -108,85 +106,77 @@ def is_english(word: str) -> bool:
     return any(s and s in words for s in stems)
 
 
-@dataclass
-class _Tok:
-    text: str
-    key: str
-    start: int
-    end: int
-    line: int
+BEFORE = r"(?<![\w.+#&])"
+AFTER = r"(?![\w+#&]|\.\w)"
+VERSION_SUFFIX = r"(?:v?\d+(?:\.\d+)*x?)?"
+WORD_RE = re.compile(r"(?<![\w.+#&/-])[^\W\d_]{5,}(?![\w+#&])")
+CTX_TOKEN_RE = re.compile(r"[\w+#.&/]+")
 
 
 class SkillMatcher:
-    """Holds the look-up tables for one taxonomy; reuse it across many texts."""
+    """Holds the compiled patterns for one taxonomy; reuse it across many texts.
+
+    One case-insensitive trie regex finds every name and alias in a single C-level
+    pass; a case-sensitive one finds ambiguous forms, which then need context; a
+    word pass feeds only unknown, non-English words to the fuzzy matcher.
+    """
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.tax = taxonomy
         self.surfaces = taxonomy.surfaces
         self.cased = taxonomy.cased
-        self.alias_kind: dict[str, str] = {}
-        for skill in taxonomy.skills.values():
-            self.alias_kind[norm(skill.name)] = "exact"
-            self.alias_kind[norm(skill.id)] = "exact"
-        # first word of a multi-word surface -> the longest surface length in words
-        self.first_words: dict[str, int] = {}
-        for key in self.surfaces:
-            words = key.split(" ")
-            if len(words) > 1:
-                self.first_words[words[0]] = max(self.first_words.get(words[0], 1), len(words))
+        main = BEFORE + "(" + trie_regex(self.surfaces) + ")" + VERSION_SUFFIX + AFTER
+        self._main_lower = re.compile(main)  # on lower-cased text: twice as fast as re.I
+        self._main_any = re.compile(main, re.I)
+        #: surface as matched (lower case) -> (skill id, exact|alias), filled lazily
+        self._resolved: dict[str, tuple[str, str] | None] = {}
+        self._cased = re.compile(BEFORE + "(" + trie_regex(self.cased) + ")" + AFTER)
         # fuzzy vocabulary: single-word, unambiguous surfaces, bucketed by first letter
         self.fuzzy_vocab: dict[str, list[str]] = defaultdict(list)
         for key in self.surfaces:
             if " " not in key and len(key) >= FUZZY_MIN_LEN and key.isalpha():
                 self.fuzzy_vocab[key[0]].append(key)
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
+        self._plain: frozenset[str] | None = None
 
-    # -- tokens -------------------------------------------------------------------------
-    def _tokens(self, text: str) -> list[_Tok]:
-        toks: list[_Tok] = []
-        line = 0
-        pos = 0
-        for m in TOKEN_RE.finditer(text):
-            start, end = m.span()
-            raw = m.group()
-            stripped = raw.rstrip(TRAIL)
-            if not stripped:
-                continue
-            end = start + len(stripped)
-            line += text.count("\n", pos, start)
-            pos = start
-            toks.append(_Tok(stripped, norm(stripped), start, end, line))
-        return toks
+    @property
+    def plain_words(self) -> frozenset[str]:
+        """Words that are never fuzzy candidates: dictionary words and skill names themselves."""
+        if self._plain is None:
+            self._plain = english_words() | {k for k in self.surfaces if " " not in k}
+        return self._plain
 
     # -- fuzzy --------------------------------------------------------------------------
     def _fuzzy(self, key: str) -> tuple[str, float] | None:
         if key in self._fuzzy_cache:
             return self._fuzzy_cache[key]
         result: tuple[str, float] | None = None
-        if key.isalpha() and len(key) >= FUZZY_MIN_LEN and not is_english(key):
+        if key.isalpha() and len(key) >= FUZZY_MIN_LEN and key not in self.surfaces and not is_english(key):
             best: tuple[int, str] | None = None
             for cand in self.fuzzy_vocab.get(key[0], ()):
                 if abs(len(cand) - len(key)) > 2:
                     continue
                 limit = 1 if max(len(key), len(cand)) <= 8 else 2
                 dist = OSA.distance(key, cand, score_cutoff=limit)
-                if dist > limit:
-                    continue
-                if not _edit_allowed(key, cand, dist):
+                if dist > limit or not _edit_allowed(key, cand, dist):
                     continue
                 if best is None or dist < best[0] or (dist == best[0] and cand < best[1]):
                     best = (dist, cand)
             if best is not None:
-                sim = round(OSA.normalized_similarity(key, best[1]) * 100, 1)
-                result = (best[1], sim)
+                result = (best[1], round(OSA.normalized_similarity(key, best[1]) * 100, 1))
         if len(self._fuzzy_cache) < FUZZY_CACHE_MAX:
             self._fuzzy_cache[key] = result
         return result
 
     # -- context for ambiguous forms ------------------------------------------------------
-    def _has_context(self, toks: list[_Tok], i: int, skill_id: str, line_hits: int, listed: bool) -> bool:
-        nxt = toks[i + 1].key if i + 1 < len(toks) and toks[i + 1].line == toks[i].line else ""
-        prv = toks[i - 1].key if i > 0 and toks[i - 1].line == toks[i].line else ""
+    def _has_context(self, text: str, start: int, end: int, skill_id: str, line_hits: int, listed: bool) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = CTX_TOKEN_RE.findall(text[max(line_start, start - 80) : start])
+        after = CTX_TOKEN_RE.findall(text[end : min(line_end, end + 80)].replace("-", " "))
+        nxt = after[0].lower() if after else ""
+        prv = before[-1].lower() if before else ""
         if nxt in NEG_NEXT or prv in NEG_PREV:
             return False
         if line_hits >= 2 or listed:
@@ -194,8 +184,8 @@ class SkillMatcher:
         context = self.tax.skills[skill_id].context
         if not context:
             return False
-        lo, hi = max(0, i - 8), min(len(toks), i + 9)
-        window = " " + " ".join(t.key for t in toks[lo:hi]) + " "
+        lo = max(0, start - 120)
+        window = " " + " ".join(t.lower() for t in CTX_TOKEN_RE.findall(text[lo : end + 120])) + " "
         return any(f" {c} " in window for c in context)
 
     # -- the pass -------------------------------------------------------------------------
@@ -207,95 +197,85 @@ class SkillMatcher:
         ``list_spans`` are ranges known to list skills (a resume's Skills section): an
         ambiguous form there counts without further context.
         """
-        toks = self._tokens(text)
         hits: list[SkillHit] = []
-        pending: list[tuple[int, str]] = []  # ambiguous candidates: (token index, skill id)
-        line_hits: dict[int, int] = defaultdict(int)
-        n = len(toks)
-        i = 0
-        while i < n:
-            tok = toks[i]
-            key = tok.key
-            span = self.first_words.get(key, 1)
-            matched = False
-            for size in range(min(span, n - i), 1, -1):
-                last = toks[i + size - 1]
-                if last.line - tok.line > 1:
-                    continue
-                if not all(
-                    JOINERS_RE.match(text[toks[j].end : toks[j + 1].start]) for j in range(i, i + size - 1)
-                ):
-                    continue
-                phrase = " ".join(t.key for t in toks[i : i + size])
-                sid = self.surfaces.get(phrase)
-                if sid:
-                    hits.append(self._hit(sid, phrase, text, tok.start, last.end))
-                    line_hits[tok.line] += 1
-                    i += size
-                    matched = True
-                    break
-            if matched:
+        surfaces = self.surfaces
+        covered: list[tuple[int, int]] = []
+        lowered = text.lower()
+        if len(lowered) == len(text):  # lower-casing kept every offset: scan without re.I
+            scan = self._main_lower.finditer(lowered)
+        else:
+            scan = self._main_any.finditer(text)
+        resolved = self._resolved
+        for m in scan:
+            raw = m.group(1)
+            got = resolved.get(raw, False)
+            if got is False:
+                got = resolved[raw] = self._resolve(raw)
+            if got is None:
                 continue
-            sid = self.surfaces.get(key)
-            if sid and tok.text not in self.cased:
-                hits.append(self._hit(sid, key, text, tok.start, tok.end))
-                line_hits[tok.line] += 1
-            elif tok.text in self.cased:
-                pending.append((i, self.cased[tok.text]))
-            else:
-                self._parts(tok, text, hits, line_hits)
-            i += 1
-        pending_lines: dict[int, int] = defaultdict(int)
-        for idx, _ in pending:
-            pending_lines[toks[idx].line] += 1
-        for idx, sid in pending:
-            tok = toks[idx]
-            others = line_hits[tok.line] + pending_lines[tok.line] - 1
-            listed = any(lo <= tok.start < hi for lo, hi in list_spans) or self._labelled(text, tok.start)
-            if self._has_context(toks, idx, sid, others, listed):
-                hits.append(SkillHit(sid, "alias", 100.0, tok.text, tok.start, tok.end))
+            start, end = m.span(1)
+            hits.append(SkillHit(got[0], got[1], 100.0, text[start:end], start, end))
+            covered.append((start, end))
+        # fuzzy: unknown words that are not English might be misspelt skills. The set
+        # difference runs in C and leaves the few words worth a look (names, typos).
+        unknown = set(WORD_RE.findall(lowered if len(lowered) == len(text) else text.lower())) - self.plain_words
+        for word in unknown:
+            fz = self._fuzzy(word)
+            if fz is None:
+                continue
+            sid = surfaces[fz[0]]
+            for m in re.finditer(r"(?<![\w.+#&])" + re.escape(word) + r"(?![\w+#&])", text, re.I):
+                if not any(s <= m.start() < e for s, e in covered):
+                    hits.append(SkillHit(sid, "fuzzy", fz[1], m.group(), m.start(), m.end()))
+        if self.cased:
+            self._ambiguous(text, hits, list_spans)
         hits.sort(key=lambda h: (h.start, h.skill_id))
         if implied:
             hits.extend(self._implied(hits))
         return hits
+
+    def _ambiguous(self, text: str, hits: list[SkillHit], list_spans: list[tuple[int, int]]) -> None:
+        pending = [(m.start(1), m.end(1), self.cased[m.group(1)]) for m in self._cased.finditer(text)]
+        if not pending:
+            return
+        inside = sorted((h.start, h.end) for h in hits)
+        starts = [s for s, _ in inside]
+
+        def covered(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and inside[i][0] <= pos < inside[i][1]
+
+        pending = [p for p in pending if not covered(p[0])]
+        if not pending:
+            return
+        newlines = [m.start() for m in re.finditer("\n", text)]
+
+        def line_of(pos: int) -> int:
+            return bisect_right(newlines, pos)
+
+        per_line: dict[int, int] = defaultdict(int)
+        for h in hits:
+            per_line[line_of(h.start)] += 1
+        for s, _e, _sid in pending:
+            per_line[line_of(s)] += 1
+        for start, end, sid in pending:
+            line = line_of(start)
+            listed = any(lo <= start < hi for lo, hi in list_spans) or self._labelled(text, start)
+            if self._has_context(text, start, end, sid, per_line[line] - 1, listed):
+                hits.append(SkillHit(sid, "alias", 100.0, text[start:end], start, end))
 
     @staticmethod
     def _labelled(text: str, pos: int) -> bool:
         line_start = text.rfind("\n", 0, pos) + 1
         return bool(LIST_LABEL_RE.match(text, line_start, pos)) if pos - line_start < 200 else False
 
-    def _hit(self, sid: str, key: str, text: str, start: int, end: int) -> SkillHit:
-        how = self.alias_kind.get(key, "alias")
-        if how == "exact" and norm(self.tax.skills[sid].name) != key and key != sid:
-            how = "alias"
-        return SkillHit(sid, how, 100.0, text[start:end], start, end)
-
-    def _parts(self, tok: _Tok, text: str, hits: list[SkillHit], line_hits: dict[int, int]) -> None:
-        """Unknown token: try slash-separated parts, a version suffix, then fuzzy."""
-        parts = tok.text.split("/") if "/" in tok.text else [tok.text]
-        offset = tok.start
-        for part in parts:
-            start = text.find(part, offset, tok.end) if part else -1
-            offset = start + len(part) if start >= 0 else offset
-            if not part or start < 0:
-                continue
-            key = norm(part)
-            sid = self.surfaces.get(key) if len(parts) > 1 else None
-            how_key = key
-            if sid is None:
-                m = VERSION_RE.match(key)
-                if m and m.group(1) in self.surfaces and len(m.group(1)) >= 2:
-                    how_key = m.group(1)
-                    sid = self.surfaces[how_key]
-            if sid is not None:
-                hits.append(self._hit(sid, how_key, text, start, start + len(part)))
-                line_hits[tok.line] += 1
-                continue
-            fz = self._fuzzy(key) if part[:1].isalpha() else None
-            if fz is not None:
-                sid = self.surfaces[fz[0]]
-                hits.append(SkillHit(sid, "fuzzy", fz[1], part, start, start + len(part)))
-                line_hits[tok.line] += 1
+    def _resolve(self, raw: str) -> tuple[str, str] | None:
+        key = norm(raw)
+        sid = self.surfaces.get(key)
+        if sid is None:
+            return None
+        exact = key == norm(self.tax.skills[sid].name) or key == sid
+        return sid, "exact" if exact else "alias"
 
     def _implied(self, hits: list[SkillHit]) -> list[SkillHit]:
         direct = {h.skill_id for h in hits}
@@ -340,8 +320,14 @@ def matcher_for(taxonomy: Taxonomy | None = None) -> SkillMatcher:
     return m
 
 
-def find_skills(text: str, taxonomy: Taxonomy | None = None, *, implied: bool = True) -> list[SkillHit]:
-    return matcher_for(taxonomy).find(text, implied=implied)
+def find_skills(
+    text: str,
+    taxonomy: Taxonomy | None = None,
+    *,
+    implied: bool = True,
+    list_spans: list[tuple[int, int]] = (),
+) -> list[SkillHit]:
+    return matcher_for(taxonomy).find(text, implied=implied, list_spans=list_spans)
 
 
 def snippet(text: str, start: int, end: int, width: int = 90) -> str:

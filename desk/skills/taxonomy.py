@@ -87,6 +87,12 @@ class Taxonomy:
 
     def implied_closure(self, skill_id: str) -> list[str]:
         """Every skill implied by ``skill_id``, transitively, in a stable order."""
+        cache = self.__dict__.setdefault("_closures", {})
+        if skill_id not in cache:
+            cache[skill_id] = self._closure(skill_id)
+        return cache[skill_id]
+
+    def _closure(self, skill_id: str) -> list[str]:
         seen: list[str] = []
         stack = list(self.skills[skill_id].implies) if skill_id in self.skills else []
         while stack:

@@ -1,0 +1,93 @@
+"""JD parsing beyond the seed: the phrasings recruiters actually write."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desk.model import PREFERRED, REQUIRED
+from desk.parse.job import parse_job
+
+
+def req(job, *skills):
+    return next(r for r in job.requirements if r.type == "skill" and set(r.skills) == set(skills))
+
+
+JD = """Senior Data Engineer
+
+Requirements:
+- 5 to 8 years of experience in data engineering
+- Python or Scala
+- Experience with AWS/GCP
+- Kafka, Spark, and Airflow
+- PhD required
+
+Nice to have:
+- dbt
+- Snowflake is a plus
+
+Location: Berlin, Germany (hybrid)
+Must be authorized to work in the EU. Active Secret clearance.
+"""
+
+
+def test_ranges_groups_and_preferences() -> None:
+    job = parse_job(JD)
+    assert job.title == "Senior Data Engineer"
+    assert [(y.min, y.max) for y in job.years] == [(5, 8)]
+    assert req(job, "python", "scala").kind == REQUIRED
+    assert req(job, "aws", "google-cloud").kind == REQUIRED
+    for sid in ("kafka", "spark", "airflow"):
+        assert req(job, sid).kind == REQUIRED
+    assert req(job, "dbt").kind == PREFERRED
+    assert req(job, "snowflake").kind == PREFERRED
+
+
+def test_screening_requirements() -> None:
+    job = parse_job(JD)
+    by_type = {r.type: r for r in job.requirements}
+    assert by_type["degree"].params["min_level"] == "phd"
+    assert by_type["clearance"].params["level"] == "secret"
+    assert by_type["authorization"].params["needs"] == "work-authorization"
+    assert by_type["location"].params == {"mode": "hybrid", "places": ["Berlin, Germany"]}
+    assert by_type["seniority"].params["level"] == "senior"
+
+
+def test_plus_years_and_eg_groups() -> None:
+    job = parse_job("Backend Engineer\nMust have:\n* 3+ years building APIs\n* A cloud provider (e.g. AWS, Azure)\n")
+    assert [(y.min, y.max) for y in job.years] == [(3, None)]
+    assert req(job, "aws", "azure").kind == REQUIRED
+
+
+def test_jd_without_sections_reads_everything_as_required() -> None:
+    job = parse_job("We need a developer who knows Django and PostgreSQL, with 2 years of experience.")
+    assert req(job, "django").kind == REQUIRED
+    assert req(job, "postgresql").kind == REQUIRED
+
+
+def test_graduation_window() -> None:
+    job = parse_job("ML Intern\nRequirements\n- 2027 graduates only\n- Current students only\n- PyTorch")
+    grad = next(r for r in job.requirements if r.type == "graduation")
+    assert grad.params["years"] == [2027]
+
+
+def test_empty_and_garbage() -> None:
+    assert parse_job("").requirements == []
+    assert parse_job("\x00\x01 ...").title
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_never_crashes(text: str) -> None:
+    job = parse_job(text)
+    assert all(r.weight >= 0 for r in job.requirements)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Requirements:", "Nice to have", "- Python or Go", "* 4-6 years", "(e.g., AWS, Azure)", "Kubernetes/k8s",
+    "Bachelor's or Master's in CS", "Good to Have", "• Soft Skills", "REST APIs", "Java, JavaScript", "",
+    "Location: Remote", "PhD required", "5+ years of experience", "at least one of: Django, Flask",
+]), max_size=40))
+def test_never_crashes_on_jd_like_text(lines: list[str]) -> None:
+    parse_job("\n".join(lines))

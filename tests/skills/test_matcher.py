@@ -1,0 +1,135 @@
+"""Finding skills in text: aliases, typos, and the words that only look like skills."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desk.skills import find_skills
+from desk.skills.matcher import snippet
+
+
+def ids(text: str, **kw) -> list[str]:
+    return sorted({h.skill_id for h in find_skills(text, implied=False, **kw)})
+
+
+def hit(text: str, skill: str):
+    return next(h for h in find_skills(text, implied=False) if h.skill_id == skill)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "how"),
+    [
+        ("Deployed on k8s", "kubernetes", "alias"),
+        ("Postgres and psql", "postgresql", "alias"),
+        ("Python 3.11", "python", "exact"),
+        ("python3 scripts", "python", "alias"),
+        ("GCP, AWS", "google-cloud", "alias"),
+        ("Node.js services", "nodejs", "exact"),
+        ("CI/CD pipelines", "ci-cd", "exact"),
+        ("scikit-learn models", "scikit-learn", "exact"),
+        ("C++ and C#", "cpp", "exact"),
+        ("Django/Flask", "flask", "exact"),
+    ],
+)
+def test_exact_and_alias(text: str, skill: str, how: str) -> None:
+    h = hit(text, skill)
+    assert h.how in ("exact", "alias")
+    assert text[h.start : h.end] == h.surface
+
+
+@pytest.mark.parametrize(
+    ("typo", "skill"),
+    [("Kubernates", "kubernetes"), ("Postgress", "postgresql"), ("Djnago", "django"), ("Pyhton", "python"),
+     ("Kafak", "kafka"), ("Dockr", "docker")],
+)
+def test_typos_match_fuzzily_with_similarity(typo: str, skill: str) -> None:
+    h = hit(f"Worked with {typo} daily", skill)
+    assert h.how == "fuzzy"
+    assert 70 <= h.similarity < 100
+    assert h.surface == typo
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I use my spare time to scale the team and flash the firmware",
+        "Testing and system-level operations",  # not TestNG, not systemd
+        "The sparks flew during planning",
+        "Reached out to stakeholders; made reacts to feedback",
+    ],
+)
+def test_ordinary_words_are_not_fuzzy_skills(text: str) -> None:
+    assert [h for h in find_skills(text, implied=False) if h.how == "fuzzy"] == []
+
+
+def test_java_never_matches_javascript() -> None:
+    assert ids("JavaScript developer") == ["javascript"]
+    assert "java" in ids("Java and JavaScript")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am the go-to person for the team",
+        "Go to market with the rest of the team",
+        "Spring is a great season; we made an Excel-lent plan",
+        "Grade C student, appendix R",
+        "We Go fast",
+    ],
+)
+def test_ambiguous_words_need_context(text: str) -> None:
+    assert not set(ids(text)) & {"go", "rest-api", "spring", "excel", "c", "r"}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Built REST APIs and JSON endpoints", "rest-api"),
+        ("Backend services in Go and gRPC microservices", "go"),
+        ("Languages: Go, Rust, C", "go"),
+        ("Go, Python, Rust", "rust"),
+        ("Strong proficiency with at least one web framework (Django, Flask, FAST)", "fastapi"),
+    ],
+)
+def test_ambiguous_words_with_context(text: str, skill: str) -> None:
+    assert skill in ids(text)
+
+
+def test_list_spans_count_as_context() -> None:
+    text = "SKILLS\nGo\nRust"
+    assert "go" in ids(text, list_spans=[(0, len(text))])
+    assert "go" not in ids(text)
+
+
+def test_implied_skills_record_their_source() -> None:
+    hits = find_skills("Django and PySpark")
+    implied = {h.skill_id: h for h in hits if h.how == "implied"}
+    assert implied["python"].via in ("django", "pyspark")
+    assert "spark" in implied
+
+
+def test_snippet_is_the_line_around_the_hit() -> None:
+    text = "Header\nBuilt Kafka pipelines for payments\nFooter"
+    h = hit(text, "kafka")
+    assert snippet(text, h.start, h.end) == "Built Kafka pipelines for payments"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_crashes_on_any_text(text: str) -> None:
+    for h in find_skills(text):
+        assert 0 <= h.start <= h.end <= len(text)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.text(alphabet="abcK8s-/ .,+#\n", min_size=50, max_size=400), st.integers(50, 200))
+def test_huge_inputs(chunk: str, times: int) -> None:
+    """A resume that is one 50,000-character line must not blow up (or take forever)."""
+    find_skills((chunk * times)[:60000])
+
+
+def test_deterministic() -> None:
+    text = open("desk/samples/jobs/01-backend-developer.txt").read()
+    assert find_skills(text) == find_skills(text)
