@@ -15,7 +15,6 @@ import re
 import sqlite3
 import time
 from importlib import resources
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel

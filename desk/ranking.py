@@ -19,6 +19,9 @@ from desk.scoring import (
     AUTH_OK,
     CLEARANCE_ORDER,
     FULL,
+    OVER_RANGE_FLOOR,
+    OVER_RANGE_GRACE,
+    OVER_RANGE_STEP,
     RELATED_FACTOR,
     SENIORITY_ORDER,
     UNKNOWN_CREDIT,
@@ -149,9 +152,14 @@ class RankIndex:
 
     def _years(self, req: Requirement) -> tuple[np.ndarray, np.ndarray]:
         need = int(round((req.params.get("min") or 0) * 12))
-        credit = np.full(self.n, FULL, dtype=np.int64)
+        full = np.full(self.n, FULL, dtype=np.int64)
+        top = req.params.get("max")
+        if top is not None:
+            over = self.years - int(round(top * 12)) - OVER_RANGE_GRACE
+            full = np.where(over > 0, np.maximum(OVER_RANGE_FLOOR, FULL - over * OVER_RANGE_STEP // 12), FULL)
+        credit = full
         if need > 0:
-            credit = np.where(self.years >= need, FULL, np.maximum(self.years, 0) * FULL // need)
+            credit = np.where(self.years >= need, full, np.maximum(self.years, 0) * FULL // need)
         credit = np.where(self.years < 0, UNKNOWN_CREDIT, credit)
         return credit, credit == FULL
 

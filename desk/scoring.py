@@ -26,7 +26,8 @@ IMPLIED_FACTOR = 800  # Django implies Python: 80 % of Django's strength
 UNKNOWN_CREDIT = 500  # the resume is silent: neither rewarded nor punished much
 
 SOURCE_BASE = {"work": 650, "project": 550, "skills": 500, "summary": 450, "other": 450, "education": 400}
-SENIORITY_ORDER = {"intern": 0, "junior": 1, "mid": 2, "senior": 3, "manager": 3, "staff": 4, "principal": 5}
+#: interns and juniors are one level: a "new grad" role is filled by this year's students
+SENIORITY_ORDER = {"intern": 1, "junior": 1, "mid": 2, "senior": 3, "manager": 3, "staff": 4, "principal": 5}
 CLEARANCE_ORDER = {"public-trust": 1, "any": 1, "secret": 2, "top-secret": 3, "ts-sci": 4}
 AUTH_OK = ("us-citizen", "green-card", "work-authorization")
 
@@ -140,12 +141,25 @@ def skill_credit(req: Requirement, cand: CandidateFacts, related: dict[str, list
     return res
 
 
-def years_credit(min_years: float | None, years: float | None) -> tuple[str, int]:
+OVER_RANGE_GRACE = 36  # months above a stated maximum before it costs anything
+OVER_RANGE_STEP = 50  # credit lost per further year above the range...
+OVER_RANGE_FLOOR = 600  # ...but never below this: overqualified is not unqualified
+
+
+def years_credit(
+    min_years: float | None, years: float | None, max_years: float | None = None
+) -> tuple[str, int]:
+    """Full credit from the minimum up; below it, pro rata. A JD that states a band
+    ("4-6 years") gets a gentle discount for far more (12 years for a 4-6 role)."""
     if years is None:
         return "unknown", UNKNOWN_CREDIT
     need = int(round((min_years or 0) * 12))
     have = int(round(years * 12))
     if need <= 0 or have >= need:
+        if max_years is not None:
+            over = have - int(round(max_years * 12)) - OVER_RANGE_GRACE
+            if over > 0:
+                return "met", max(OVER_RANGE_FLOOR, FULL - over * OVER_RANGE_STEP // 12)
         return "met", FULL
     credit = have * FULL // need
     return ("partial" if credit >= FULL // 2 else "not-met"), credit
@@ -211,11 +225,13 @@ def evaluate(req: Requirement, cand: CandidateFacts, related: dict[str, list[str
         return skill_credit(req, cand, related)
     res = RequirementResult(req.id, req.type, req.kind, req.label, req.weight, req.knockout, "unknown", 0)
     if req.type == "years":
-        res.status, res.credit = years_credit(req.params.get("min"), cand.years_experience)
+        res.status, res.credit = years_credit(
+            req.params.get("min"), cand.years_experience, req.params.get("max")
+        )
         have = "unknown" if cand.years_experience is None else f"{cand.years_experience:g} years"
         res.detail = f"has {have}; needs {req.label}"
         top = req.params.get("max")
-        if top is not None and cand.years_experience is not None and cand.years_experience > top + 2:
+        if top is not None and cand.years_experience is not None and cand.years_experience > top + 3:
             res.detail += f" (above the {top:g}-year top of the range)"
     elif req.type == "degree":
         res.status, res.credit = degree_credit(req.params.get("min_level"), cand.degree_level)

@@ -39,7 +39,13 @@ WEIGHTS = {
     "years": 20,
     "degree": 8,
     "degree-preferred": 3,
-    "screening": 4,
+    # screening criteria: a clearance or a graduation window is close to a must for the roles
+    # that state one; a location or seniority hint less so
+    "clearance": 8,
+    "authorization": 6,
+    "graduation": 15,
+    "seniority": 6,
+    "location": 4,
 }
 
 PREFERRED_CUE_RE = re.compile(
@@ -367,7 +373,6 @@ def _non_skill_requirements(text: str, lines: list[JobLine], title: str) -> tupl
     seniority = find_seniority(title)
     if seniority:
         screening["seniority"] = seniority
-    w = WEIGHTS["screening"]
     if "clearance" in screening:
         c = screening["clearance"]
         reqs.append(
@@ -376,7 +381,7 @@ def _non_skill_requirements(text: str, lines: list[JobLine], title: str) -> tupl
                 "clearance",
                 REQUIRED,
                 f"Security clearance ({c['level']})",
-                w,
+                WEIGHTS["clearance"],
                 params={"level": c["level"]},
                 source=c["source"],
             )
@@ -389,7 +394,7 @@ def _non_skill_requirements(text: str, lines: list[JobLine], title: str) -> tupl
                 "authorization",
                 REQUIRED,
                 "US citizenship",
-                w,
+                WEIGHTS["authorization"],
                 params={"needs": "us-citizen"},
                 source=c["source"],
             )
@@ -402,7 +407,7 @@ def _non_skill_requirements(text: str, lines: list[JobLine], title: str) -> tupl
                 "authorization",
                 REQUIRED,
                 "Work authorization",
-                w,
+                WEIGHTS["authorization"],
                 params={"needs": "work-authorization"},
                 source=c["source"],
             )
@@ -416,7 +421,7 @@ def _non_skill_requirements(text: str, lines: list[JobLine], title: str) -> tupl
                 "graduation",
                 REQUIRED,
                 label,
-                w,
+                WEIGHTS["graduation"],
                 params={"years": g["years"], "students": g["students"]},
                 source=g["source"],
             )
@@ -430,7 +435,7 @@ def _non_skill_requirements(text: str, lines: list[JobLine], title: str) -> tupl
                 "location",
                 PREFERRED,
                 f"{str(screening['work_mode']).title()}{' in ' + where if where else ''}",
-                w,
+                WEIGHTS["location"],
                 params={"mode": screening["work_mode"], "places": places},
                 source=str(screening["work_mode_source"]),
             )
@@ -442,7 +447,7 @@ def _non_skill_requirements(text: str, lines: list[JobLine], title: str) -> tupl
                 "seniority",
                 PREFERRED,
                 f"Seniority: {seniority}",
-                w,
+                WEIGHTS["seniority"],
                 params={"level": seniority},
                 source=title,
             )
