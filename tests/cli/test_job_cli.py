@@ -1,0 +1,131 @@
+"""The --json outputs of job/score/explain/skills/candidate are contracts for outside scripts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desk.parse.resume import parse_resume
+from desk.profile import build_skills
+from desk.services.ingest import ingest
+from desk.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests" / "fixtures" / "seed-jd.txt"
+
+
+def desk(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "desk", "--db", str(db), *args], capture_output=True, text=True,
+                          input=stdin, timeout=120)
+
+
+def ok_json(out: subprocess.CompletedProcess[str]):
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "desk.db"
+    store = open_store(path)
+    for stem in ("01-daniel-okafor", "02-brian-kowalczyk", "04-gary-hollis", "05-chloe-martin"):
+        f = next((ROOT / "desk" / "samples" / "resumes").glob(f"{stem}*.txt"))
+        text = f.read_text()
+        resume = parse_resume(text, today=date(2026, 12, 1))
+        ingest(store, path=str(f), sha256=stem, fmt="txt", size=len(text), pages=1, text=text, layout={},
+               resume=resume, skills=build_skills(text, resume), parser_version="t")
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def job(db: Path) -> dict:
+    return ok_json(desk(db, "job", "add", str(SEED), "--json"))
+
+
+def test_job_add_contract(job: dict) -> None:
+    assert set(job) >= {"id", "title", "requirements", "years", "education"}
+    assert job["title"] == "Software Developer (Backend-Developer)"
+    for r in job["requirements"]:
+        assert r["kind"] in ("required", "preferred", "ignored")
+        assert isinstance(r["skills"], list) and isinstance(r["weight"], int) and isinstance(r["source"], str)
+    web = next(r for r in job["requirements"] if set(r["skills"]) == {"Django", "Flask", "FastAPI"})
+    assert web["kind"] == "required"
+    assert {"min": 4, "max": 6} in [{"min": y["min"], "max": y["max"]} for y in job["years"]]
+
+
+def test_job_add_from_stdin_and_errors(db: Path) -> None:
+    out = ok_json(desk(db, "job", "add", "-", "--json", stdin="Go Developer\nRequirements:\n- Go, gRPC\n"))
+    assert any(r["skills"] == ["Go"] for r in out["requirements"])
+    missing = desk(db, "job", "add", "/nonexistent/jd.txt")
+    assert missing.returncode == 1 and missing.stderr.startswith("error: ") and missing.stdout == ""
+    empty = desk(db, "job", "add", "-", stdin="   \n")
+    assert empty.returncode == 1 and "empty" in empty.stderr
+
+
+def test_job_list_and_show(db: Path, job: dict) -> None:
+    jobs = ok_json(desk(db, "job", "list", "--json"))
+    mine = next(j for j in jobs if j["id"] == job["id"])
+    assert mine["candidates"] == 4 and mine["best_score"] > 0
+    shown = ok_json(desk(db, "job", "show", job["id"][:8], "--json"))
+    assert shown["id"] == job["id"]
+    unknown = desk(db, "job", "show", "no-such-job")
+    assert unknown.returncode == 1 and "no job matches" in unknown.stderr
+
+
+def test_score_contract(db: Path, job: dict) -> None:
+    rows = ok_json(desk(db, "score", job["id"], "--top", "3", "--json"))
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    for r in rows:
+        assert set(r) >= {"rank", "candidate_id", "name", "score", "breakdown"}
+        assert r["breakdown"]["score"] == r["score"]
+        assert r["breakdown"]["scorer_version"]
+    assert rows[0]["name"] in ("Daniel Okafor", "Brian Kowalczyk")
+
+
+def test_explain_text_and_json(db: Path, job: dict) -> None:
+    text = desk(db, "explain", job["id"], "Daniel Okafor")
+    assert text.returncode == 0, text.stderr
+    assert "Daniel Okafor" in text.stdout and "✓" in text.stdout and "“" in text.stdout
+    data = ok_json(desk(db, "explain", job["id"], "Daniel Okafor", "--json"))
+    assert data["name"] == "Daniel Okafor" and data["requirements"]
+
+
+def test_job_edit_rescores(db: Path, job: dict) -> None:
+    before = ok_json(desk(db, "score", job["id"], "--json"))
+    ok_json(desk(db, "job", "edit", job["id"], "skill:python", "--kind", "ignored", "--json"))
+    after = ok_json(desk(db, "score", job["id"], "--json"))
+    assert [r["score"] for r in before] != [r["score"] for r in after]
+    ok_json(desk(db, "job", "edit", job["id"], "skill:python", "--kind", "required", "--json"))
+    assert [r["score"] for r in ok_json(desk(db, "score", job["id"], "--json"))] == [r["score"] for r in before]
+
+
+def test_custom_skills(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    added = ok_json(desk(db, "skills", "add", "AcmeRPC", "--alias", "arpc", "--implies", "Python", "--json"))
+    assert added["id"] == "acmerpc" and added["aliases"] == ["arpc"] and added["implies"] == ["python"]
+    alias = ok_json(desk(db, "skills", "add", "Kubernetes", "--alias", "kubes", "--json"))
+    assert alias["id"] == "kubernetes"
+    listed = ok_json(desk(db, "skills", "list", "--custom", "--json"))
+    assert {s["id"] for s in listed} == {"acmerpc", "kubernetes"}
+    clash = desk(db, "skills", "add", "Foo", "--alias", "k8s")
+    assert clash.returncode == 1 and "already means Kubernetes" in clash.stderr
+    job = ok_json(desk(db, "job", "add", "-", "--json", stdin="RPC Engineer\nRequirements:\n- arpc and kubes\n"))
+    assert {"AcmeRPC", "Kubernetes"} <= {s for r in job["requirements"] for s in r["skills"]}
+
+
+def test_candidate_list_and_show(db: Path) -> None:
+    rows = ok_json(desk(db, "candidate", "list", "--json"))
+    assert len(rows) == 4
+    shown = ok_json(desk(db, "candidate", "show", "Daniel Okafor", "--json"))
+    assert shown["basics"]["email"] == "daniel.okafor@example.com"
+    assert isinstance(shown["years_experience"], float)
+    assert shown["work"] and shown["education"] and shown["skills"]
+    assert shown["documents"][0]["path"].endswith("01-daniel-okafor.txt")
+    assert any(p["network"] == "GitHub" for p in shown["basics"]["profiles"]) or shown["basics"]["profiles"] == []
