@@ -27,7 +27,7 @@ def query(store: Store, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> l
 
 
 def resolve_id(store: Store, table: str, ref: str, *, label: str, name_column: str | None = None) -> str:
-    """Accept a full id, a unique id prefix (>= 4 chars), or an exact name/title."""
+    """Accept a full id, a unique id prefix (>= 4 chars), an exact name/title, or a unique part of one."""
     ref = ref.strip()
     row = store.conn.execute(f"SELECT id FROM {table} WHERE id = ?", [ref]).fetchone()
     if row:
@@ -40,6 +40,14 @@ def resolve_id(store: Store, table: str, ref: str, *, label: str, name_column: s
             r[0]
             for r in store.conn.execute(
                 f"SELECT id FROM {table} WHERE lower({name_column}) = lower(?)", [ref]
+            )
+        ]
+    if not matches and name_column and len(ref) >= 3:
+        like = "%" + ref.lower().replace("%", r"\%").replace("_", r"\_") + "%"
+        matches = [
+            r[0]
+            for r in store.conn.execute(
+                f"SELECT id FROM {table} WHERE lower({name_column}) LIKE ? ESCAPE '\\'", [like]
             )
         ]
     if len(matches) == 1:
