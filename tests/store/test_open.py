@@ -19,8 +19,13 @@ def sha(path: Path) -> str:
 
 
 def test_new_file_is_owner_only(db_path: Path) -> None:
-    open_store(db_path).close()
-    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    store = open_store(db_path)
+    with store.write():
+        store.db["meta"].upsert({"key": "probe", "value": "1"}, pk="key")
+    # the write-ahead log and shared-memory files hold the same personal data
+    for path in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    store.close()
 
 
 def test_parent_directories_are_created(tmp_path: Path) -> None:
