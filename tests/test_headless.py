@@ -17,7 +17,17 @@ import desk
 
 FACES = ("desk.cli", "desk.tui", "desk.__main__")
 #: Modules a server imports to parse and score: no textual, click or sqlite-utils.
-PURE_PREFIXES = ("desk.skills", "desk.parse", "desk.scoring", "desk.model", "desk.clock", "desk.errors")
+PURE_PREFIXES = (
+    "desk.skills",
+    "desk.parse",
+    "desk.scoring",
+    "desk.model",
+    "desk.clock",
+    "desk.errors",
+    "desk.extract",
+    "desk.profile",
+    "desk.ranking",
+)
 
 BLOCKER = """
 import importlib, sys

@@ -1,0 +1,257 @@
+"""Reading order for one PDF page, from its words and their boxes.
+
+Both PDF engines feed this one step, so they agree on order. Words are grouped into rows by
+baseline. A column gutter is an empty vertical band at least a few word spaces wide that runs
+through a stretch of consecutive rows, with dense text on both sides: found by sweeping the rows
+top to bottom and narrowing each row's wide gaps by the rows below. The rows above and below the
+stretch (a centred name and contact line over a sidebar resume, a footer) stay full width in their
+place; within it the left column is read to its end, then the right, and each column and each
+remaining region is searched again. Lines then join into blocks, with a blank line where a larger
+vertical gap or a taller font says a new paragraph or heading starts.
+
+A date or label column (moderncv, Europass: one short item every few lines, beside the entry it
+belongs to) is not a text column; reading it separately would tear dates from their entries, so a
+side whose lines are far apart keeps its rows together.
+
+Coordinates are in points with ``top < bottom`` (y grows down the page), like pdfplumber's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from statistics import median
+from typing import NamedTuple
+
+#: Each side of a gutter needs this many rows and this share of the characters.
+MIN_SIDE_ROWS = 3
+MIN_SIDE_SHARE = 0.05
+#: ...and its lines no further apart (median, in word heights) than a column of text has them.
+MAX_SIDE_PITCH = 2.0
+#: A gutter is at least this many median word heights wide (a word space is about a quarter).
+MIN_GUTTER_HEIGHTS = 0.8
+#: Words whose baselines differ by less than this many median heights share a row.
+ROW_TOLERANCE = 0.35
+#: A gap this many median heights above the usual line gap starts a new paragraph.
+PARAGRAPH_GAP = 0.5
+#: A line this much taller than the block's usual line is a heading: blank line before it.
+HEADING_RATIO = 1.12
+#: Gutters within columns: 2 levels find up to 4 columns.
+MAX_DEPTH = 2
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ufeff]")
+
+
+class Word(NamedTuple):
+    """One word and its box on the page, in points, ``top < bottom``."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+
+
+Row = list[Word]
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The page's text in reading order and how many columns were found (0 for a page without text)."""
+
+    text: str
+    columns: int
+
+
+def page_text(words: Iterable[Word]) -> PageText:
+    """Order one page's words into text: full-width rows in place, each column read to its end."""
+    clean = _clean(words)
+    if not clean:
+        return PageText("", 0)
+    height = _middle([w.bottom - w.top for w in clean])
+    rows = _rows(clean, ROW_TOLERANCE * height)
+    blocks, columns = _arrange(rows, height, 0)
+    text = "\n\n".join(t for t in (_block_text(b) for b in blocks) if t)
+    return PageText(text, columns)
+
+
+def _clean(words: Iterable[Word]) -> list[Word]:
+    """Drop empty and non-finite words; give zero-height boxes a height so nothing divides by zero."""
+    out = []
+    append = out.append
+    for w in words:
+        x0, x1, top, bottom, text = w
+        sane_box = x0 <= x1 and top + 0.5 <= bottom < math.inf and -math.inf < x0 and x1 < math.inf
+        if sane_box and text.isprintable() and not text.isspace() and text.strip() == text:
+            append(w)  # the usual case: nothing to fix
+            continue
+        text = _CONTROL.sub("", text).strip()
+        if not text or not math.isfinite(x0 + x1 + top + bottom):
+            continue
+        x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
+        top, bottom = (top, bottom) if top <= bottom else (bottom, top)
+        append(Word(x0, x1, top, max(bottom, top + 0.5), text))
+    return out
+
+
+def _middle(values: list[float]) -> float:
+    """The (upper) median; cheaper than ``statistics.median`` in the hot path."""
+    return sorted(values)[len(values) // 2]
+
+
+def _rows(words: list[Word], tolerance: float) -> list[Row]:
+    """Group words whose bottoms (near the baseline) are within ``tolerance``; rows top to bottom."""
+    rows: list[Row] = []
+    anchor = -math.inf
+    for w in sorted(words, key=_bottom):
+        if w.bottom - anchor > tolerance:
+            rows.append([])
+            anchor = w.bottom
+        rows[-1].append(w)
+    for row in rows:
+        row.sort()  # by x0 first: a Word is a tuple
+    return rows
+
+
+def _bottom(w: Word) -> float:
+    return w.bottom
+
+
+def _arrange(rows: list[Row], height: float, depth: int) -> tuple[list[list[Row]], int]:
+    """Split rows into blocks in reading order; return them and the most columns side by side."""
+    split = _find_split(rows, height) if depth < MAX_DEPTH else None
+    if split is None:
+        return [rows], 1
+    g0, g1, first, last = split
+    inside = rows[first : last + 1]
+    left = [r for r in ([w for w in row if w.x0 + w.x1 < g0 + g1] for row in inside) if r]
+    right = [r for r in ([w for w in row if w.x0 + w.x1 >= g0 + g1] for row in inside) if r]
+    above, above_columns = _arrange(rows[:first], height, depth) if first else ([], 0)
+    left_blocks, left_columns = _arrange(left, height, depth + 1)
+    right_blocks, right_columns = _arrange(right, height, depth + 1)
+    below, below_columns = _arrange(rows[last + 1 :], height, depth) if last + 1 < len(rows) else ([], 0)
+    blocks = above + left_blocks + right_blocks + below
+    return blocks, max(above_columns, left_columns + right_columns, below_columns)
+
+
+def _find_split(rows: list[Row], height: float) -> tuple[float, float, int, int] | None:
+    """The gutter ``(x0, x1)`` through the longest run of rows ``first..last``, or None."""
+    if len(rows) < 2 * MIN_SIDE_ROWS:
+        return None
+    xmin = min([row[0].x0 for row in rows])
+    xmax = max([w.x1 for row in rows for w in row])
+    min_width = max(MIN_GUTTER_HEIGHTS * height, 2.0)
+    candidates = [
+        band
+        for band in _empty_bands(rows, xmin, xmax, min_width)
+        if band[3] - band[2] + 1 >= 2 * MIN_SIDE_ROWS and band[0] > xmin and band[1] < xmax
+    ]
+    candidates.sort(key=lambda band: (band[2] - band[3], band[0] - band[1]))
+    for band in candidates:
+        if _dense_both_sides(rows[band[2] : band[3] + 1], band[0] + band[1], height):
+            return band
+    return None
+
+
+def _empty_bands(
+    rows: list[Row], xmin: float, xmax: float, min_width: float
+) -> list[tuple[float, float, int, int]]:
+    """Maximal-height empty bands ``(x0, x1, first_row, last_row)`` at least ``min_width`` wide.
+
+    Each row's wide gaps open bands; each next row narrows every open band to its own gaps; a band
+    that gets too narrow is finished. Bands inside a wider one that opened no later are dropped.
+    """
+    done: list[tuple[float, float, int, int]] = []
+    active: list[tuple[float, float, int]] = []
+    for k, row in enumerate(rows):
+        gaps = _gaps(row, xmin, xmax, min_width)
+        narrowed: list[tuple[float, float, int]] = []
+        for a, b, start in active:
+            alive = False
+            for ga, gb in gaps:
+                na = a if a > ga else ga
+                nb = b if b < gb else gb
+                if nb - na >= min_width:
+                    narrowed.append((na, nb, start))
+                    alive = True
+            if not alive:
+                done.append((a, b, start, k - 1))
+        narrowed += ((ga, gb, k) for ga, gb in gaps)
+        narrowed.sort(key=lambda band: (band[2], band[0], -band[1]))
+        active = []
+        for band in narrowed:
+            if not any(o[0] <= band[0] and o[1] >= band[1] for o in active):
+                active.append(band)
+    done += ((a, b, start, len(rows) - 1) for a, b, start in active)
+    return done
+
+
+def _gaps(row: Row, xmin: float, xmax: float, min_width: float) -> list[tuple[float, float]]:
+    """The row's empty stretches of the region's width that are at least ``min_width`` wide."""
+    gaps = []
+    edge = xmin
+    for w in row:
+        if w.x0 - edge >= min_width:
+            gaps.append((edge, w.x0))
+        if w.x1 > edge:
+            edge = w.x1
+    if xmax - edge >= min_width:
+        gaps.append((edge, xmax))
+    return gaps
+
+
+def _dense_both_sides(rows: list[Row], mid2: float, height: float) -> bool:
+    """Real text columns on both sides of the line ``x = mid2 / 2``, not a label or date column."""
+    sides: tuple[list[float], list[float]] = ([], [])
+    chars = [0, 0]
+    for row in rows:
+        seen = [False, False]
+        for w in row:
+            side = 0 if w.x0 + w.x1 < mid2 else 1
+            chars[side] += len(w.text)
+            if not seen[side]:
+                seen[side] = True
+                sides[side].append(w.top)
+    total = chars[0] + chars[1]
+    for tops, count in zip(sides, chars, strict=True):
+        if len(tops) < MIN_SIDE_ROWS or count < MIN_SIDE_SHARE * total:
+            return False
+        if median(b - a for a, b in zip(tops, tops[1:], strict=False)) > MAX_SIDE_PITCH * height:
+            return False
+    return True
+
+
+def _block_text(rows: list[Row]) -> str:
+    """Lines of one block, a blank line before a paragraph gap or a taller (heading) line."""
+    if not rows:
+        return ""
+    tops = [min([w.top for w in row]) for row in rows]
+    bottoms = [max([w.bottom for w in row]) for row in rows]
+    heights = [_middle([w.bottom - w.top for w in row]) for row in rows]
+    gaps = [tops[i] - bottoms[i - 1] for i in range(1, len(rows))]
+    usual_gap = median(gaps) if gaps else 0.0
+    usual_height = median(heights)
+    tall = HEADING_RATIO * usual_height
+    out: list[str] = []
+    for i, row in enumerate(rows):
+        if i and (
+            gaps[i - 1] > usual_gap + PARAGRAPH_GAP * usual_height
+            or (heights[i] > tall and heights[i - 1] <= tall)
+        ):
+            out.append("")
+        out.append(_line_text(row))
+    return "\n".join(out)
+
+
+def _line_text(row: Row) -> str:
+    """Words left to right; a word drawn twice at the same place (fake bold) counts once."""
+    parts: list[str] = []
+    last: Word | None = None
+    for w in row:
+        if last is not None and w.text == last.text and abs(w.x0 - last.x0) < 0.5 * (w.bottom - w.top):
+            continue
+        parts.append(w.text)
+        last = w
+    return " ".join(parts)
