@@ -1,0 +1,92 @@
+"""parse_resume: resume text in, a desk.model.Resume out.
+
+Pure and deterministic given ``today`` (no I/O, no clock beyond the default), standard
+library and desk.model only, so the server runs the very same code. It never raises: text
+from PDF and DOCX extraction is messy, and a half-parsed resume with flags beats none.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desk.model import Resume
+from desk.parse.contacts import find_email, find_links, find_location, find_phone
+from desk.parse.resume_education import education_entries
+from desk.parse.resume_facts import authorizations, certifications, seniority
+from desk.parse.resume_header import find_name
+from desk.parse.resume_work import work_entries
+from desk.parse.resume_years import years_and_gaps
+from desk.parse.sections import Line, find_sections, split_lines
+
+#: Re-exported for callers that recompute years and seniority from other work lists
+#: (desk.importer.jsonresume does, for JSON Resume documents).
+__all__ = ["parse_resume", "seniority", "years_and_gaps"]
+
+#: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
+MAX_CHARS = 200_000
+
+
+def parse_resume(text: str, *, today: date | None = None) -> Resume:
+    """Parse resume text; offsets in the result index into ``text``."""
+    today = today or date.today()
+    resume = Resume(as_of=f"{today.year:04d}-{today.month:02d}")
+    if not isinstance(text, str) or not text.strip():
+        resume.flags = ["empty", "no-name", "no-contact"]
+        return resume
+    try:
+        _parse_into(resume, text[:MAX_CHARS], today)
+    except Exception as exc:  # a parser bug must not lose the import; tests assert it never happens
+        resume.flags.append(f"parser-error:{type(exc).__name__}")
+    return resume
+
+
+def _parse_into(resume: Resume, text: str, today: date) -> None:
+    lines = split_lines(text)
+    sections = find_sections(lines, len(text))
+    resume.sections = sections
+    header_end = sections[0].start if sections else min(len(text), _header_guess(lines))
+    header_lines = [ln for ln in lines if ln.end <= header_end]
+    header_text = text[:header_end]
+    body_text = text[header_end:]
+
+    resume.name = find_name([ln.text for ln in header_lines] or [ln.text for ln in lines[:8]])
+    resume.email = find_email(header_text) or find_email(text)
+    resume.phone = find_phone(header_text, body_text)
+    resume.links = find_links(header_text, body_text)
+    resume.location = find_location([ln.text for ln in header_lines], [ln.text for ln in lines[:60]])
+
+    resume.education = education_entries(lines, sections, today)
+    schools = [d.school for d in resume.education if d.school]
+    resume.work = work_entries(text, lines, sections, today, schools)
+    resume.years_experience, resume.gaps = years_and_gaps(resume.work, today)
+    resume.certifications = certifications(text, lines, sections)
+    student = any(
+        d.graduation
+        and d.graduation.isdigit()
+        and (
+            int(d.graduation) > today.year or (int(d.graduation) == today.year and "expect" in d.text.lower())
+        )
+        for d in resume.education
+    )
+    resume.seniority = seniority(resume.work, resume.years_experience, student)
+    resume.authorizations = authorizations(text)
+
+    if any("impossible-range" in w.flags for w in resume.work):
+        resume.flags.append("impossible-range")
+    if not resume.name:
+        resume.flags.append("no-name")
+    if not resume.email and not resume.phone:
+        resume.flags.append("no-contact")
+    if not sections:
+        resume.flags.append("no-sections")
+
+
+def _header_guess(lines: list[Line]) -> int:
+    """Without headings, the header is the first dozen non-empty lines."""
+    seen = 0
+    for ln in lines:
+        if ln.text:
+            seen += 1
+            if seen == 12:
+                return ln.end
+    return lines[-1].end if lines else 0

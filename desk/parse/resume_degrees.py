@@ -1,0 +1,101 @@
+"""Degree words ("BSc", "Ph.D.", "Master of Science", "Diplom", "A-Levels") and their levels.
+
+Matched word by word against tables rather than with one big alternation: a regex of sixty
+case-sensitive and case-insensitive degree spellings costs microseconds per character,
+a dictionary lookup per word costs nothing. Short capitals ("BA", "MS", "BE", "MA") count
+only as written in capitals, since "be" and "ma" are words too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+#: Normalised spelling (lower case, dots removed) -> level (a key of desk.model.DEGREE_LEVELS).
+_WORDS: dict[str, str] = {}
+for _level, _spellings in {
+    "phd": "phd dphil doctorate doktor promotion doctorat doctorado edd",
+    "mba": "mba emba",
+    "master": "master masters master's master’s máster magister msc mtech meng mphil llm mca msci mres",
+    "bachelor": "bachelor bachelors bachelor's bachelor’s bsc btech beng bba bcom bca licence licenciatura "
+    "grado licenciado bfa bsba bmath",
+    "associate": "aas",
+    "diploma": "diploma diplom diplome diplôme dipl hnd",
+    "highschool": "abitur gcse gcses baccalauréat baccalaureat bachillerato matura hsc ssc alevels alevel",
+}.items():
+    for _spelling in _spellings.split():
+        _WORDS[_spelling] = _level
+#: Only in capitals (with or without dots): "B.S.", "BA", "MS", "M.A.".
+_CAPS: dict[str, str] = {
+    "bs": "bachelor",
+    "ba": "bachelor",
+    "be": "bachelor",
+    "ab": "bachelor",
+    "ms": "master",
+    "ma": "master",
+    "aa": "associate",
+    "as": "associate",
+}
+#: Two words read as one ("Ph. D.", "B. Tech", "A-Levels", "High School", "Dr. rer. nat.").
+_PAIRS: dict[tuple[str, str], str] = {
+    ("ph", "d"): "phd",
+    ("d", "phil"): "phd",
+    ("dr", "rer"): "phd",
+    ("dr", "phil"): "phd",
+    ("dr", "ing"): "phd",
+    ("b", "tech"): "bachelor",
+    ("b", "sc"): "bachelor",
+    ("b", "eng"): "bachelor",
+    ("m", "sc"): "master",
+    ("m", "tech"): "master",
+    ("m", "eng"): "master",
+    ("a", "levels"): "highschool",
+    ("a", "level"): "highschool",
+    ("high", "school"): "highschool",
+    ("secondary", "school"): "highschool",
+    ("higher", "secondary"): "highschool",
+}
+#: Phrases whose level differs from their first word's ("Master of Business Administration").
+_PHRASES = (
+    (re.compile(r"master of business administration", re.I), "mba"),
+    (re.compile(r"doctor of philosophy", re.I), "phd"),
+    (re.compile(r"higher national diploma", re.I), "diploma"),
+)
+_TOKEN = re.compile(r"[^\W\d_][\w.'’]*")
+_ASSOCIATE = re.compile(r"associate(?:'s|’s)?(?=\s+(?:of|in|degree)\b)", re.I)
+_MA_CONTEXT = re.compile(r"\s+(?:in|of)\b|,| [A-Z]")
+
+
+class DegreeMatch(NamedTuple):
+    level: str
+    start: int
+    end: int
+
+
+def find_degree(text: str) -> DegreeMatch | None:
+    """The first degree word in ``text`` with its level and span."""
+    toks = list(_TOKEN.finditer(text))
+    for i, m in enumerate(toks):
+        raw = m.group(0)
+        key = raw.lower().replace(".", "")
+        if key in ("master", "doctor", "higher"):
+            for pat, phrase_level in _PHRASES:
+                p = pat.match(text, m.start())
+                if p:
+                    return DegreeMatch(phrase_level, m.start(), p.end())
+        level = _WORDS.get(key)
+        end = m.end()
+        if level is None and i + 1 < len(toks) and toks[i + 1].start() - end <= 2:
+            pair = (key, toks[i + 1].group(0).lower().replace(".", ""))
+            level = _PAIRS.get(pair)
+            end = toks[i + 1].end() if level else end
+        caps = level is None and raw.replace(".", "").isupper() and key in _CAPS
+        if caps and (key != "ma" or _MA_CONTEXT.match(text, end)):  # "Boston, MA" is a state
+            level = _CAPS[key]
+        if level is None and key.startswith("associate"):
+            a = _ASSOCIATE.match(text, m.start())
+            if a:
+                return DegreeMatch("associate", m.start(), a.end())
+        if level is not None:
+            return DegreeMatch(level, m.start(), end)
+    return None

@@ -1,0 +1,188 @@
+"""Degrees from education sections: level, field, school and graduation year.
+
+A line with a degree word ("BSc", "Master of Science", "Ph.D.", "Diplom") starts a degree;
+a school line without one belongs to the degree right above it when that one has no school,
+else to the degrees that follow ("University of X" over two degree lines).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desk.model import Degree, Section
+from desk.parse.contacts import COUNTRIES, US_STATES, is_place
+from desk.parse.dates import find_dates, find_ranges
+from desk.parse.resume_degrees import DegreeMatch, find_degree
+from desk.parse.resume_vocab import is_school
+from desk.parse.sections import EDUCATION, Line, lines_between, strip_bullet
+
+_SEG = re.compile(r"\s++[—–|·]\s++|\s*+\|\s*+|,\s++|\t++|\s{2,}+|\s++-\s++")
+_SKIP_LABEL = re.compile(
+    r"^(?:[\w ]{0,20}\b)?(?:thesis|dissertation|coursework|courses|advisor|supervisor|gpa|cgpa|grade|project|"
+    r"relevant|activities|honou?rs|awards|note|minor|focus|research|diplomarbeit|abschlussarbeit|masterarbeit)"
+    r"\b[^:]{0,20}:",
+    re.I,
+)
+_DEGREE_NAME = re.compile(
+    r"^(?:'s|’s|s\b)?\s*(?:degree|diploma)?\s*(?:of\s+(?:applied\s+)?(?P<name>science|arts|engineering|commerce|"
+    r"technology|business administration|business|fine arts|laws|education|computer applications|mathematics)\b)?"
+    r"\s*(?:degree)?\s*(?:(?:in|en|of)\s+)?",
+    re.I,
+)
+_HONS = re.compile(
+    r"\(\s*hons?\.?\s*\)|\bhono(?:u)?rs\b|\bhons\b\.?|\bwith (?:first class )?honou?rs\b", re.I
+)
+_CUT_FIELD = re.compile(
+    r"\s*(?:\(|\b(?:minor|gpa|cgpa|major|with|thesis|specializ|specialis|track)\b|[;:])", re.I
+)
+_NUMERIC = re.compile(r"\d")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _clean_field(text: str) -> str | None:
+    """A subject as written, without honours, minors, GPA or a trailing note; None if it is not one."""
+    text = _HONS.sub(" ", text)
+    if text.lstrip().startswith("("):  # "Doctor of Philosophy (Chemistry)"
+        inner = text.lstrip()[1:].split(")", 1)
+        if len(inner) == 2 and not inner[1].strip(" ,"):
+            text = "" if find_degree(inner[0]) else inner[0]  # "(Dr. rer. nat.)" names the degree again
+    text = text.strip()
+    cut = _CUT_FIELD.search(text)
+    text = " ".join((text[: cut.start()] if cut else text).split()).strip(" .,-–—")
+    if not text or _NUMERIC.search(text) or is_school(text) or len(text.split()) > 8:
+        return None
+    return text
+
+
+def _field_from(after: str, following: list[str]) -> tuple[str | None, bool]:
+    """(subject, taken from the next segment): "of Science in X" -> X; nothing left -> the next segment."""
+    if after.startswith("-"):  # "Diplom-Informatiker", "Diplom-Ingenieur Maschinenbau"
+        compound, _, rest = after[1:].partition(" ")
+        return _clean_field(_PARENS.sub(" ", rest)) or compound.strip(" ,()") or None, False
+    m = _DEGREE_NAME.match(after)
+    name = m.group("name") if m else None
+    field = _clean_field(after[m.end() :] if m else after)
+    if field:
+        return field, False
+    for seg in following[:1]:
+        field = _clean_field(seg)
+        if field and not is_place(field) and not find_degree(field):
+            return field, True
+    return (name.title() if name and name.lower() not in {"science", "arts"} else None), False
+
+
+_NOT_SCHOOL = re.compile(
+    r"^(?:minor|major|certificate|gpa|cgpa|honou?rs|concentration|track|thesis|dean|summa|magna|cum|"
+    r"relevant|coursework|expected|graduat|with)\b|\(|\bhonou?rs\b",
+    re.I,
+)
+
+
+def _school_from(segments: list[str], used: set[int], fallback: bool = True) -> str | None:
+    """The segment naming a school; else ("Virginia Tech", "BCS") the last name-like one."""
+    for i, seg in enumerate(segments):
+        if i not in used and is_school(seg) and not _starts_with_degree(seg):
+            return seg.strip(" .,")
+    if not fallback:
+        return None
+    for i in range(len(segments) - 1, -1, -1):
+        seg = segments[i].strip(" .,")
+        if i in used or not seg or _NUMERIC.search(seg) or _NOT_SCHOOL.search(seg) or len(seg.split()) > 8:
+            continue
+        if is_place(seg) or seg in US_STATES or seg.lower() in COUNTRIES or find_degree(seg):
+            continue
+        if seg[0].isupper():
+            return seg
+    return None
+
+
+def _graduation(text: str, today: date) -> str | None:
+    """The final year on the degree's lines, expected years included."""
+    ranges = find_ranges(text, today)
+    if ranges:
+        r = ranges[-1]
+        year = today.year if r.current else (r.end[0] if r.end else None)
+        return str(year) if year else None
+    dates = find_dates(text, today)
+    return str(max(d[0][0] for d in dates)) if dates else None
+
+
+def _starts_with_degree(text: str) -> bool:
+    d = find_degree(text)
+    return d is not None and d.start == 0
+
+
+def _parse_degree_line(text: str, d: DegreeMatch) -> tuple[str | None, str | None]:
+    """(field, school) from one line with a degree word at ``d``."""
+    segments: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for m in _SEG.finditer(text):
+        segments.append(text[pos : m.start()])
+        starts.append(pos)
+        pos = m.end()
+    segments.append(text[pos:])
+    starts.append(pos)
+    seg_i = max(i for i, a in enumerate(starts) if a <= d.start)
+    after = segments[seg_i][max(0, d.end - starts[seg_i]) :]
+    segments = [x.strip() for x in segments]
+    following = segments[seg_i + 1 :]
+    after = after if after.startswith("-") else after.strip().lstrip(":").strip()
+    field, from_next = _field_from(after, following)
+    used = {seg_i, seg_i + 1} if from_next else {seg_i}
+    school = _school_from(segments, used, fallback=False) or _school_from(segments, used)
+    if from_next and not school:  # "MBA, INSEAD, 2020": the one name there is the school
+        return None, following[0].strip(" .,")
+    return field, school
+
+
+def education_entries(lines: list[Line], sections: list[Section], today: date) -> list[Degree]:
+    """Degrees in the education sections (or, without one, lines naming both a degree and a school)."""
+    regions = [(s.start, s.end) for s in sections if s.kind == EDUCATION]
+    strict = not regions
+    if strict:
+        regions = [(0, lines[-1].end if lines else 0)]
+    out: list[Degree] = []
+    for start, end in regions:
+        sec = lines_between(lines, start, end)
+        if sec and not strict:
+            sec = sec[1:]  # the heading
+        out.extend(_region_degrees(sec, today, strict))
+    return out
+
+
+def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree]:
+    degrees: list[Degree] = []
+    texts: list[list[str]] = []
+    pending_school: str | None = None
+    last_line_was_degree = False
+    for line in lines:
+        t = strip_bullet(line.text)
+        if not t or len(t) > 300 or _SKIP_LABEL.match(t):
+            last_line_was_degree = False if not t else last_line_was_degree
+            continue
+        d = None if strict and not is_school(t) else find_degree(t)
+        if d:
+            field, school = _parse_degree_line(t, d)
+            if strict and not (school and is_school(school)):
+                continue
+            if pending_school and not (school and is_school(school)):
+                school = pending_school
+            degrees.append(Degree(d.level, field, school, _graduation(t, today), t))
+            texts.append([t])
+            last_line_was_degree = True
+            continue
+        if strict or not is_school(t) or len(t) > 160:
+            continue
+        school = _school_from([s.strip() for s in _SEG.split(t)], set())
+        if degrees and degrees[-1].school is None and last_line_was_degree:
+            d = degrees[-1]
+            d.school = school
+            texts[-1].append(t)
+            d.text = "\n".join(texts[-1])
+            d.graduation = _graduation(d.text, today) or d.graduation
+        else:
+            pending_school = school
+        last_line_was_degree = False
+    return degrees

@@ -1,0 +1,156 @@
+"""Word lists that tell a job title from a company, a school or a name.
+
+Kept apart from the parsing code so the lists can grow (new languages, new legal forms)
+without touching the logic that uses them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that make a phrase a job title ("Senior Data Engineer", "Werkstudent", "Co-op").
+TITLE_WORDS = _words(
+    """
+    engineer engineers developer developers programmer manager analyst intern internship lead architect
+    scientist designer consultant director recruiter specialist administrator coordinator officer head vp
+    president cto ceo cfo coo cio ciso founder co-founder cofounder owner assistant technician researcher
+    student doktorand werkstudent praktikant praktikantin trainee apprentice fellow professor lecturer
+    teacher tutor sre devops co-op coop contractor freelancer freelance principal chief executive
+    representative advisor adviser editor writer tester qa operator sdet associate partner
+    entwickler entwicklerin ingenieur ingenieurin berater beraterin leiter leiterin informatiker
+    stagiaire ingénieur développeur développeuse chef desarrollador desarrolladora ingeniero ingeniera
+    practicante becario programador analista administrador dba webmaster strategist evangelist
+    advocate accountant auditor controller buyer planner scrum owner steward ta assistant postdoc
+    postdoctoral candidate
+    """
+)
+#: Title words strong enough to decide a segment alone, even with a company-looking word in it.
+TITLE_HEADS = TITLE_WORDS - {"associate", "partner", "owner", "freelance", "executive", "chief", "principal"}
+
+#: Words and legal forms that make a phrase an organisation.
+COMPANY_WORDS = _words(
+    """
+    inc inc. incorporated ltd ltd. limited llc l.l.c. llp plc gmbh ag ab kg ohg e.v. se sa s.a. sl s.l. sas
+    sarl s.r.l. srl spa s.p.a. bv b.v. nv n.v. oy as a/s aps pty pvt pvt. k.k. co co. corp corp. corporation
+    company companies group holdings partners consulting consultancy services solutions systems
+    technologies technology tech labs lab software studio studios media digital health healthcare games
+    analytics cloud networks network energy insurance logistics payments capital ventures agency agencia
+    agence association foundation hospital government ministry army navy force reserve staffing financial
+    finance fintech commerce bank banking university universität universidad université college institute
+    school council authority department bureau academy self-employed freelance startup industries
+    international global enterprises robotics ai data telecom communications pharma pharmaceuticals
+    retail foods motors automotive aerospace defense defence federal integrators integration mobility
+    electronics travel travels bancorp trust versicherung dienstleistungen werke
+    """
+)
+#: Words that make a phrase a school ("Technische Universität Dresden", "IIT Bombay").
+SCHOOL_WORDS = _words(
+    """
+    university universities universität universitat université universite università universita universitario
+    universidad universidade college institute institut instituto school hochschule fachhochschule academy
+    akademie polytechnic politécnica politecnica politecnico polytechnique école ecole escuela gymnasium iit nit
+    bits kth eth epfl mit ucl tu rwth lmu tum uc ucla cmu nus ntu kaist conservatory seminary bootcamp lycée liceo
+    """
+)
+#: Things that are never part of a person's name line.
+NOT_NAME_WORDS = TITLE_WORDS | {
+    "resume",
+    "résumé",
+    "cv",
+    "curriculum",
+    "vitae",
+    "lebenslauf",
+    "profile",
+    "summary",
+    "contact",
+    "experience",
+    "education",
+    "skills",
+    "objective",
+    "page",
+    "mobile",
+    "phone",
+    "email",
+    "e-mail",
+    "tel",
+    "address",
+    "linkedin",
+    "github",
+    "senior",
+    "junior",
+    "software",
+    "backend",
+    "frontend",
+    "full-stack",
+    "fullstack",
+    "data",
+    "web",
+    "cloud",
+    "technical",
+    "machine",
+    "learning",
+    "systems",
+    "the",
+    "and",
+    "for",
+    "with",
+    "in",
+    "at",
+    "of",
+    "to",
+    "years",
+    "remote",
+    "city",
+}
+#: Lower-case particles allowed inside a name ("Ludwig van Beethoven", "María de la Cruz").
+NAME_PARTICLES = _words("van von der den de del della di da dos das du la le bin ibn al el y zu ten ter")
+
+_PARENS = re.compile(r"\([^()]*\)")
+WORD = re.compile(r"[^\W\d_][\w'’&.\-]*", re.UNICODE)
+_NUMERALS = frozenset({"i", "ii", "iii", "iv", "v", "1", "2", "3"})
+_LEGAL = _words(
+    "inc ltd llc llp plc gmbh ag ab kg sa s.a sl s.l bv b.v nv pvt k.k corp co limited corporation oy srl spa sas sarl"
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` ("Inc." stays "inc.")."""
+    return [w.lower() for w in WORD.findall(text)]
+
+
+@lru_cache(maxsize=8192)
+def _word_set(text: str) -> frozenset[str]:
+    ws = words(text)
+    return frozenset(ws) | {w.rstrip(".,") for w in ws} | {p for w in ws if "-" in w for p in w.split("-")}
+
+
+def is_school(text: str) -> bool:
+    """Names a school: a word like University, Hochschule, Institute, IIT."""
+    return not _word_set(text).isdisjoint(SCHOOL_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def title_score(text: str) -> int:
+    """How much ``text`` reads as a job title: 2 when its head noun is a title word, 1 for any."""
+    ws = [w.rstrip(".,") for w in words(_PARENS.sub(" ", text))]
+    ws = [w for w in ws if w not in _NUMERALS]
+    if not ws:
+        return 0
+    if ws[-1] in TITLE_HEADS or ws[0] in {"head", "vp", "chief", "director", "lead"}:
+        return 2
+    return 1 if any(w in TITLE_WORDS for w in ws) else 0
+
+
+@lru_cache(maxsize=8192)
+def company_score(text: str) -> int:
+    """How much ``text`` reads as an organisation: 2 for a legal form or a school, 1 for any cue."""
+    raw = _word_set(text)
+    if not raw.isdisjoint(_LEGAL) or not raw.isdisjoint(SCHOOL_WORDS):
+        return 2
+    return 0 if raw.isdisjoint(COMPANY_WORDS) else 1

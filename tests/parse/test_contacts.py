@@ -1,0 +1,151 @@
+"""Contact details (desk.parse.contacts) and the name line (desk.parse.resume_header)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desk.parse.contacts import find_email, find_links, find_location, find_phone
+from desk.parse.resume_header import find_name
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("Jane Doe | jane.doe@example.com | +1 555", "jane.doe@example.com"),
+        ("E-mail: j.doe+jobs@mail.co.uk.", "j.doe+jobs@mail.co.uk"),
+        ("no email here", None),
+        ("twitter @jane", None),
+    ],
+)
+def test_email(text: str, email: str | None) -> None:
+    assert find_email(text) == email
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "+44 20 7946 0958",
+        "+91 98765 43210",
+        "(415) 555-0134",
+        "+49 30 123456",
+        "020 7946 0958",
+        "415.555.0134",
+        "+1 (617) 555-0155",
+        "+1 646-555-0192",
+        "07700 900123",
+        "+33 6 12 34 56 78",
+        "+46 70 123 45 67",
+        "+353 87 123 4567",
+        "+81 52-555-0147",
+        "503-555-0142",
+    ],
+)
+def test_phone_formats_as_written(phone: str) -> None:
+    assert find_phone(f"London, UK | {phone} | jane@example.com") == phone
+    assert find_phone(f"{phone}\n") == phone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019 - 2021",
+        "2017-2020",
+        "2019.03 - 2021.06",
+        "03/2017 - 06/2019",
+        "1999 2000 2001",
+        "12345",
+        "v2.3.4",
+    ],
+)
+def test_years_and_dates_are_never_phones(text: str) -> None:
+    assert find_phone(f"Jane Doe | {text}") is None
+
+
+def test_phone_in_the_body_needs_a_label() -> None:
+    body = "EXPERIENCE\nAcme 2019 - 2021\nSupport line 555 0134 999\nPhone: +49 30 123456\n"
+    assert find_phone("Jane Doe", body) == "+49 30 123456"
+    assert find_phone("Jane Doe", "EXPERIENCE\nOrder 1234567 shipped\n") is None
+
+
+def test_links_as_written_deduped_without_emails() -> None:
+    header = (
+        "jane@janedoe.dev | github.com/jdoe | https://www.linkedin.com/in/jane-doe/ | janedoe.dev\n"
+        "GitHub: github.com/jdoe · Portfolio: https://janedoe.dev"
+    )
+    assert find_links(header) == ["github.com/jdoe", "https://www.linkedin.com/in/jane-doe", "janedoe.dev"]
+
+
+def test_body_links_are_profiles_only() -> None:
+    body = "PROJECTS\nparkr (github.com/jdoe/parkr), built with Node.js and ASP.NET\nlinkedin.com/in/jdoe\n"
+    assert find_links("Jane Doe", body) == ["linkedin.com/in/jdoe"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "location"),
+    [
+        (["Jane Doe", "Berlin, Germany · +49 30 123456 · jane@x.de"], "Berlin, Germany"),
+        (["Jane Doe", "jane@x.com | (512) 555-0163 | Austin, TX"], "Austin, TX"),
+        (["Jane Doe", "Java Developer | Bengaluru, India"], "Bengaluru, India"),
+        (["Jane Doe", "Remote · 416-555-0171 · jane@x.com"], "Remote"),
+        (["Jane Doe", "DevOps Engineer  ·  London", "020 7946 0321"], "London"),
+        (["Jane Doe", "Location: Frankfurt am Main, Germany"], "Frankfurt am Main, Germany"),
+        (["Jane Doe", "Lyon, France (remote) · +33 6 12 34 56 78"], "Lyon, France (remote)"),
+        (["AISHA BELLO, PhD", "Data Scientist"], None),
+        (["Jane Doe", "Clearance: Active Secret | U.S. Citizen"], None),
+    ],
+)
+def test_location(lines: list[str], location: str | None) -> None:
+    assert find_location(lines) == location
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["Jane Doe", "Senior Backend Engineer"], "Jane Doe"),
+        (["JANE DOE", "Engineer"], "Jane Doe"),
+        (["José Martínez García"], "José Martínez García"),
+        (["Zoë Ångström", "PhD candidate"], "Zoë Ångström"),
+        (["LIAM O'CONNOR"], "Liam O'Connor"),
+        (["Name: Jane Doe", "Email: jane@x.com"], "Jane Doe"),
+        (["Jane Doe | jane@x.com | +1 415 555 0134"], "Jane Doe"),
+        (["John Smith Mobile: +44 20 7946 0958"], "John Smith"),
+        (["Sean Gallagher — Backend / Platform Engineer"], "Sean Gallagher"),
+        (["AISHA BELLO, PhD"], "Aisha Bello"),
+        (["RESUME", "", "Jane Doe"], "Jane Doe"),
+        (["Curriculum Vitae", "Jane van der Berg"], "Jane van der Berg"),
+        (["LEBENSLAUF", "Stefan Hoffmann"], "Stefan Hoffmann"),
+        (["Senior Backend Engineer", "jane@x.com", "github.com/jane"], None),
+        (["jane@x.com", "+1 415 555 0134"], None),
+        ([], None),
+    ],
+)
+def test_name(lines: list[str], name: str | None) -> None:
+    assert find_name(lines) == name
+
+
+@pytest.mark.parametrize("unit", ["a-", "a.", "a@", "1 ", " ", "a ", "+1 ", "github.com/", "Jan "])
+def test_long_lines_are_linear(unit: str) -> None:
+    line = unit * (50_000 // len(unit))
+    started = time.process_time()
+    find_email(line)
+    find_phone(line, line)
+    find_links(line, line)
+    find_location([line], [line])
+    find_name([line])
+    assert time.process_time() - started < 0.5
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(), st.text())
+def test_never_raises(header: str, body: str) -> None:
+    find_email(header + body)
+    phone = find_phone(header, body)
+    assert phone is None or sum(c.isdigit() for c in phone) >= 7
+    for link in find_links(header, body):
+        assert "@" not in link
+    find_location(header.splitlines(), body.splitlines())
+    find_name(header.splitlines())

@@ -1,0 +1,252 @@
+"""Degrees (desk.parse.resume_education, resume_degrees)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desk.model import DEGREE_LEVELS, Degree
+from desk.parse.resume import parse_resume
+from desk.parse.resume_degrees import find_degree
+
+TODAY = date(2026, 12, 1)
+
+
+def degrees(body: str) -> list[Degree]:
+    return parse_resume(f"Jane Doe\njane@example.com\n\nEDUCATION\n{body}", today=TODAY).education
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "field", "school", "graduation"),
+    [
+        (
+            "Bachelor of Science in Computer Science, Stanford University, 2015",
+            "bachelor",
+            "Computer Science",
+            "Stanford University",
+            "2015",
+        ),
+        (
+            "B.S. Electrical Engineering — Georgia Institute of Technology, 2012",
+            "bachelor",
+            "Electrical Engineering",
+            "Georgia Institute of Technology",
+            "2012",
+        ),
+        (
+            "BSc (Hons) Mathematics, University of Leeds, 2010 – 2013",
+            "bachelor",
+            "Mathematics",
+            "University of Leeds",
+            "2013",
+        ),
+        (
+            "B.Tech in Information Technology — IIT Bombay, 2016 - 2020, CGPA 8.9",
+            "bachelor",
+            "Information Technology",
+            "IIT Bombay",
+            "2020",
+        ),
+        (
+            "B.E. Mechanical Engineering, Anna University, 2011",
+            "bachelor",
+            "Mechanical Engineering",
+            "Anna University",
+            "2011",
+        ),
+        ("BA Economics, Harvard College, 2009", "bachelor", "Economics", "Harvard College", "2009"),
+        (
+            "Bachelor's degree, Computer Science — University of Bucharest, 2016",
+            "bachelor",
+            "Computer Science",
+            "University of Bucharest",
+            "2016",
+        ),
+        (
+            "MSc Data Science, University of Edinburgh, 2019",
+            "master",
+            "Data Science",
+            "University of Edinburgh",
+            "2019",
+        ),
+        (
+            "M.S. in Computer Science (Machine Learning), Carnegie Mellon University — 2021",
+            "master",
+            "Computer Science",
+            "Carnegie Mellon University",
+            "2021",
+        ),
+        ("M.Tech, VLSI Design — NIT Trichy, 2014", "master", "VLSI Design", "NIT Trichy", "2014"),
+        (
+            "MEng Software Engineering, Imperial College London, 2017",
+            "master",
+            "Software Engineering",
+            "Imperial College London",
+            "2017",
+        ),
+        ("MBA, INSEAD, 2020", "mba", None, "INSEAD", "2020"),
+        ("Master of Business Administration, Wharton School, 2018", "mba", None, "Wharton School", "2018"),
+        ("PhD in Physics, ETH Zurich, 2016", "phd", "Physics", "ETH Zurich", "2016"),
+        (
+            "Ph.D., Statistics — Stanford University, 2019 – 2024",
+            "phd",
+            "Statistics",
+            "Stanford University",
+            "2024",
+        ),
+        (
+            "Doctor of Philosophy (Chemistry), University of Oxford, 2015",
+            "phd",
+            "Chemistry",
+            "University of Oxford",
+            "2015",
+        ),
+        (
+            "Doctorate in Education, University of Bath, 2022",
+            "phd",
+            "Education",
+            "University of Bath",
+            "2022",
+        ),
+        (
+            "Associate of Applied Science, Information Systems Technology, Community College of the Air Force — 2016",
+            "associate",
+            "Information Systems Technology",
+            "Community College of the Air Force",
+            "2016",
+        ),
+        (
+            "Associate Degree in Business, Miami Dade College, 2010",
+            "associate",
+            "Business",
+            "Miami Dade College",
+            "2010",
+        ),
+        (
+            "Diploma in Software Engineering, Seneca College, 2013",
+            "diploma",
+            "Software Engineering",
+            "Seneca College",
+            "2013",
+        ),
+        ("High School Diploma, Lincoln High School, 2008", "highschool", None, "Lincoln High School", "2008"),
+        # German
+        (
+            "Master, Informatik, Universität Hamburg, 2014",
+            "master",
+            "Informatik",
+            "Universität Hamburg",
+            "2014",
+        ),
+        (
+            "Bachelor Informatik, Hochschule München, 2012",
+            "bachelor",
+            "Informatik",
+            "Hochschule München",
+            "2012",
+        ),
+        (
+            "Diplom-Informatiker (Dipl.-Inf.), Technische Universität Dresden, 2010 – 2016",
+            "diploma",
+            "Informatiker",
+            "Technische Universität Dresden",
+            "2016",
+        ),
+        (
+            "Promotion (Dr. rer. nat.), Universität Heidelberg, 2010",
+            "phd",
+            None,
+            "Universität Heidelberg",
+            "2010",
+        ),
+        (
+            "Abitur, Goethe-Gymnasium Frankfurt, 2001",
+            "highschool",
+            None,
+            "Goethe-Gymnasium Frankfurt",
+            "2001",
+        ),
+        # expected graduations
+        (
+            "M.S. Computer Science, Georgia Tech — Expected May 2027",
+            "master",
+            "Computer Science",
+            "Georgia Tech",
+            "2027",
+        ),
+        (
+            "Ph.D. in Computer Science, KTH Royal Institute of Technology — 2022 – 2027 (expected)",
+            "phd",
+            "Computer Science",
+            "KTH Royal Institute of Technology",
+            "2027",
+        ),
+        (
+            "Rutgers University — B.S., Computer Engineering — 2016",
+            "bachelor",
+            "Computer Engineering",
+            "Rutgers University",
+            "2016",
+        ),
+        (
+            "B.S. Computer Science, Virginia Tech, 2019",
+            "bachelor",
+            "Computer Science",
+            "Virginia Tech",
+            "2019",
+        ),
+    ],
+)
+def test_degree_lines(line: str, level: str, field: str | None, school: str, graduation: str) -> None:
+    [d] = degrees(line + "\n")
+    assert (d.level, d.field, d.school, d.graduation) == (level, field, school, graduation)
+    assert d.level in DEGREE_LEVELS
+    assert d.text == line
+
+
+def test_school_line_above_several_degrees() -> None:
+    body = """University of Illinois Urbana-Champaign
+M.S. in Computer Science (5-year BS/MS program) — Expected May 2027
+B.S. in Computer Science, Minor in Statistics — May 2026, GPA 3.87/4.00
+Coursework: Deep Learning, Machine Learning
+"""
+    assert [(d.level, d.field, d.school, d.graduation) for d in degrees(body)] == [
+        ("master", "Computer Science", "University of Illinois Urbana-Champaign", "2027"),
+        ("bachelor", "Computer Science", "University of Illinois Urbana-Champaign", "2026"),
+    ]
+
+
+def test_school_line_below_its_degree() -> None:
+    body = """Bachelor of Science in Computer Science
+Western Washington University, Bellingham, WA — 2012 – 2016
+Dissertation: "Exactly-once delivery" (First)
+"""
+    [d] = degrees(body)
+    assert (d.school, d.graduation) == ("Western Washington University", "2016")
+    assert "Western Washington" in d.text
+
+
+def test_degrees_outside_education_need_a_school() -> None:
+    text = "Jane Doe\nPhD candidate in Machine Learning\n\nSUMMARY\nI hold a BSc.\n\nB.Sc. Physics, University of Oslo, 2015\n"
+    r = parse_resume(text, today=TODAY)
+    assert [(d.level, d.school) for d in r.education] == [("bachelor", "University of Oslo")]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("BS in Math", "bachelor"),
+        ("we should be there", None),  # "be" is a word, "BE" a degree
+        ("MA in History", "master"),
+        ("Boston, MA", None),
+        ("Ph. D. in Physics", "phd"),
+        ("A-Levels: Maths (A)", "highschool"),
+        ("Associate Software Engineer", None),
+        ("Specialist Diploma (Dipl.)", "diploma"),
+        ("M.B.A.", "mba"),
+    ],
+)
+def test_find_degree(text: str, level: str | None) -> None:
+    d = find_degree(text)
+    assert (d.level if d else None) == level

@@ -1,0 +1,261 @@
+"""Work entries, years of experience and gaps (desk.parse.resume_work, resume_years)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desk.model import WorkEntry
+from desk.parse.resume import parse_resume
+
+TODAY = date(2026, 12, 1)
+
+
+def work(body: str, heading: str = "EXPERIENCE") -> list[WorkEntry]:
+    text = f"Jane Doe\njane@example.com\n\n{heading}\n{body}"
+    return parse_resume(text, today=TODAY).work
+
+
+def triples(entries: list[WorkEntry]) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [(w.title, w.company, w.start, w.end) for w in entries]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "company"),
+    [
+        ("Senior Engineer, Acme Corp — Jan 2019 – Present", "Senior Engineer", "Acme Corp"),
+        ("Senior Engineer at Acme Corp | Jan 2019 – Present", "Senior Engineer", "Acme Corp"),
+        ("Acme Corp | Senior Engineer | Jan 2019 – Present", "Senior Engineer", "Acme Corp"),
+        ("Acme Corp — Senior Engineer   Jan 2019 – Present", "Senior Engineer", "Acme Corp"),
+        ("Data Analyst — Initech (Austin, TX)   Jan 2019 – Present", "Data Analyst", "Initech"),
+        (
+            "Software Engineer II — Lonestar Solar, Austin, TX (Jan 2019 – Present)",
+            "Software Engineer II",
+            "Lonestar Solar",
+        ),
+        (
+            "Big Data Developer, Stratus Analytics Co., Ltd. — Jan 2019 – Present",
+            "Big Data Developer",
+            "Stratus Analytics Co., Ltd.",
+        ),
+        ("iOS Developer — Bluefin Media   Jan 2019 – Present", "iOS Developer", "Bluefin Media"),
+        (
+            "Werkstudent BI — Elbtal Logistik GmbH, Dresden   Jan 2019 – Present",
+            "Werkstudent BI",
+            "Elbtal Logistik GmbH",
+        ),
+    ],
+)
+def test_one_line_layouts(line: str, title: str, company: str) -> None:
+    assert triples(work(line + "\n- did things\n")) == [(title, company, "2019-01", None)]
+
+
+def test_stacked_layouts() -> None:
+    body = """
+Senior Software Engineer
+Granite Harbor Financial, Boston, MA
+May 2023 – Present
+- shipped
+
+Backend Engineer                                   Feb 2020 – Apr 2023
+Juniper Health, Portland, OR
+- built
+
+Fernhill Analytics — Portland, OR
+Software Engineer II
+June 2016 to March 2019
+- wrote
+"""
+    entries = work(body)
+    assert triples(entries) == [
+        ("Senior Software Engineer", "Granite Harbor Financial", "2023-05", None),
+        ("Backend Engineer", "Juniper Health", "2020-02", "2023-04"),
+        ("Software Engineer II", "Fernhill Analytics", "2016-06", "2019-03"),
+    ]
+    assert entries[0].location == "Boston, MA"
+    assert entries[0].current and entries[0].end is None
+
+
+def test_several_roles_at_one_company() -> None:
+    body = """
+Northgate Housing Association, Manchester
+Senior Project Manager — Apr 2021 – Present
+- led
+IT Project Manager — Aug 2018 – Mar 2021
+- delivered
+
+Cobaltline Cloud — Seattle, WA
+Staff Software Engineer, Core Platform          Mar 2022 – Present
+  - led the platform
+Senior Software Engineer, Billing               Apr 2019 – Feb 2022
+  - rebuilt metering
+
+Halden Retail Ltd, Stockport
+Project Coordinator — Mar 2015 – Jul 2018
+"""
+    assert triples(work(body)) == [
+        ("Senior Project Manager", "Northgate Housing Association", "2021-04", None),
+        ("IT Project Manager", "Northgate Housing Association", "2018-08", "2021-03"),
+        ("Staff Software Engineer", "Cobaltline Cloud", "2022-03", None),
+        ("Senior Software Engineer", "Cobaltline Cloud", "2019-04", "2022-02"),
+        ("Project Coordinator", "Halden Retail Ltd", "2015-03", "2018-07"),
+    ]
+
+
+def test_entry_spans_cover_header_and_bullets() -> None:
+    text = (
+        "Jane Doe\njane@example.com\n\nEXPERIENCE\n"
+        "Acme Corp\nSenior Engineer — Jan 2020 – Present\n- led the team\n  and wrapped\n\n"
+        "Engineer, Beta Labs — 2017 – 2019\n- coded\n"
+    )
+    first, second = parse_resume(text, today=TODAY).work
+    assert text[first.start_offset : first.end_offset] == (
+        "Acme Corp\nSenior Engineer — Jan 2020 – Present\n- led the team\n  and wrapped"
+    )
+    assert text[second.start_offset : second.end_offset] == "Engineer, Beta Labs — 2017 – 2019\n- coded"
+
+
+def test_months_years_and_overlap() -> None:
+    body = """
+Engineer, Acme Inc — Jan 2019 – Mar 2019
+Consultant, Beta LLC — Feb 2019 – Jun 2019
+Freelance Developer — Self-employed — 2021 – 2022
+"""
+    r = parse_resume(f"Jane Doe\njane@x.com\n\nExperience\n{body}", today=TODAY)
+    assert [w.months for w in r.work] == [3, 5, 24]
+    assert r.years_experience == round((6 + 24) / 12, 1)  # Jan–Jun 2019 counted once, plus 2021–2022
+    assert r.gaps == [{"start": "2019-07", "end": "2020-12", "months": 18}]
+
+
+def test_present_counts_to_today() -> None:
+    r = parse_resume("Jane Doe\n\nExperience\nEngineer, Acme Inc — Jan 2025 – Present\n", today=TODAY)
+    assert r.work[0].months == 24
+    assert r.years_experience == 2.0
+    assert r.as_of == "2026-12"
+
+
+def test_short_breaks_are_not_gaps() -> None:
+    body = "Engineer, Acme Inc — Jan 2019 – Dec 2019\nEngineer, Beta Inc — Jun 2020 – Dec 2020\n"
+    assert parse_resume(f"J D\n\nExperience\n{body}", today=TODAY).gaps == []  # 5 months
+
+
+def test_impossible_ranges_are_flagged_and_not_counted() -> None:
+    body = """
+Engineer, Foo Inc — 2021 - 2019
+Engineer, Bar Inc — Present - 2018
+Engineer, Baz Inc — Jan 2030 - Present
+Engineer, Qux Inc — Jan 2020 - Dec 2020
+"""
+    r = parse_resume(f"Jane Doe\njane@x.com\n\nExperience\n{body}", today=TODAY)
+    assert [w.flags for w in r.work] == [["impossible-range"]] * 3 + [[]]
+    assert [w.months for w in r.work] == [0, 0, 0, 12]
+    assert r.years_experience == 1.0
+    assert "impossible-range" in r.flags
+
+
+def test_career_break_is_not_work_but_leaves_a_gap() -> None:
+    body = """
+Backend Engineer                                     Feb 2023 – Present
+Juniper Health, Portland, OR
+- rebuilt scheduling
+
+Career break                                         Jul 2021 – Jan 2023
+Full-time family caregiver. Kept skills current with a side project.
+
+Software Engineer                                    Mar 2018 – Jun 2021
+Tidewater Data, Seattle, WA
+"""
+    r = parse_resume(f"Jane Doe\n\nPROFESSIONAL EXPERIENCE\n{body}", today=TODAY)
+    assert [w.company for w in r.work] == ["Juniper Health", "Tidewater Data"]
+    assert r.gaps == [{"start": "2021-07", "end": "2023-01", "months": 19}]
+
+
+def test_single_date_role() -> None:
+    body = "Software Engineering Intern — Shopify — Summer 2025\nTeaching Assistant, Uni of X — 2024\n"
+    assert triples(work(body)) == [
+        ("Software Engineering Intern", "Shopify", "2025-06", "2025-06"),
+        ("Teaching Assistant", "Uni of X", "2024", "2024"),
+    ]
+
+
+def test_german_resume() -> None:
+    text = """LEBENSLAUF
+
+Stefan Hoffmann
+Berlin, Deutschland · +49 30 123456 · stefan@example.de
+
+Berufserfahrung
+
+Senior Data Engineer — Kiezkasse GmbH, Berlin
+10/2021 – heute
+• Aufbau einer Streaming-Plattform
+
+Data Engineer — Nordlicht Versicherung AG, Hamburg
+März 2017 – Sept. 2021
+
+Ausbildung
+Diplom-Informatiker, Technische Universität Dresden, 2010 – 2016
+"""
+    r = parse_resume(text, today=TODAY)
+    assert r.name == "Stefan Hoffmann"
+    assert r.location == "Berlin, Deutschland"
+    assert [s.kind for s in r.sections] == ["experience", "education"]
+    assert triples(r.work) == [
+        ("Senior Data Engineer", "Kiezkasse GmbH", "2021-10", None),
+        ("Data Engineer", "Nordlicht Versicherung AG", "2017-03", "2021-09"),
+    ]
+    assert r.work[0].current
+    assert (r.education[0].level, r.education[0].graduation) == ("diploma", "2016")
+
+
+def test_no_experience_heading_still_finds_titled_jobs() -> None:
+    text = "Jane Doe\njane@x.com\n\nSenior Engineer, Acme Inc — 2019 – 2021\nBSc Physics, MIT, 2018\n"
+    r = parse_resume(text, today=TODAY)
+    assert triples(r.work) == [("Senior Engineer", "Acme Inc", "2019", "2021")]
+
+
+@pytest.mark.parametrize(
+    ("body", "seniority"),
+    [
+        ("Senior Backend Engineer, Acme Inc — 2024 – Present", "senior"),
+        ("Sr. Developer, Acme Inc — 2024 – Present", "senior"),
+        ("Staff Software Engineer, Acme Inc — 2024 – Present", "staff"),
+        ("Tech Lead, Acme Inc — 2024 – Present", "staff"),
+        ("Principal Engineer, Acme Inc — 2024 – Present", "principal"),
+        ("Engineering Manager, Acme Inc — 2024 – Present", "manager"),
+        ("Head of Data, Acme Inc — 2024 – Present", "manager"),
+        ("Junior Developer, Acme Inc — 2024 – Present", "junior"),
+        ("Graduate Developer, Acme Inc — 2024 – Present", "junior"),
+        ("Software Engineer I, Acme Inc — 2022 – Present", "junior"),
+        ("Software Engineer II, Acme Inc — 2023 – Present", "mid"),
+        ("Software Engineer, Acme Inc — Jun 2025 – Present", "junior"),  # under two years
+        ("Software Engineer, Acme Inc — 2023 – Present", "mid"),
+        ("Software Engineer, Acme Inc — 2015 – Present", "senior"),
+        ("Software Engineering Intern, Acme Inc — Jun 2025 – Aug 2025", "intern"),
+        # the most recent title decides
+        (
+            "Engineering Manager, Acme Inc — 2016 – 2019\nSoftware Engineer, Beta Inc — 2020 – Present",
+            "senior",
+        ),
+    ],
+)
+def test_seniority(body: str, seniority: str) -> None:
+    assert parse_resume(f"Jane Doe\n\nExperience\n{body}\n", today=TODAY).seniority == seniority
+
+
+def test_student_with_part_time_work_is_an_intern() -> None:
+    text = """Jordan Lee
+jordan@uni.edu
+
+EDUCATION
+B.Sc. Computer Science, University of Toronto — Expected May 2027
+
+EXPERIENCE
+Math Tutor, Learning Centre — Sep 2024 – Present
+Software Engineering Intern — Shopify — Jun 2025 – Aug 2025
+"""
+    r = parse_resume(text, today=TODAY)
+    assert r.seniority == "intern"
+    assert r.education[0].graduation == "2027"
+    assert len(r.work) == 2
