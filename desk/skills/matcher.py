@@ -169,7 +169,9 @@ class SkillMatcher:
         return result
 
     # -- context for ambiguous forms ------------------------------------------------------
-    def _has_context(self, text: str, start: int, end: int, skill_id: str, line_hits: int, listed: bool) -> bool:
+    def _has_context(
+        self, text: str, start: int, end: int, skill_id: str, line_hits: int, listed: bool
+    ) -> bool:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
@@ -218,7 +220,9 @@ class SkillMatcher:
             covered.append((start, end))
         # fuzzy: unknown words that are not English might be misspelt skills. The set
         # difference runs in C and leaves the few words worth a look (names, typos).
-        unknown = set(WORD_RE.findall(lowered if len(lowered) == len(text) else text.lower())) - self.plain_words
+        unknown = (
+            set(WORD_RE.findall(lowered if len(lowered) == len(text) else text.lower())) - self.plain_words
+        )
         for word in unknown:
             fz = self._fuzzy(word)
             if fz is None:

@@ -193,9 +193,10 @@ def _migrate(store: Store) -> None:
         if not migrations.pending(db):  # another process did it while we waited
             return
         migrations.apply(db)
-        if store.conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'meta'"
-        ).fetchone() and store.meta("desk_id") is None:
+        if (
+            store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+            and store.meta("desk_id") is None
+        ):
             now = utcnow()
             db["meta"].insert_all(
                 [{"key": "desk_id", "value": new_id()}, {"key": "created_at", "value": now}]

@@ -176,6 +176,4 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
         """
     )
     # FTS5 the sqlite-utils way, so `sqlite-utils search` and Datasette work on the file.
-    db["candidates"].enable_fts(
-        ["name", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter"
-    )
+    db["candidates"].enable_fts(["name", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
