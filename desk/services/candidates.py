@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from desk.clock import new_id, utcnow
@@ -10,6 +9,7 @@ from desk.errors import DeskError
 from desk.model import CandidateSkill, Resume
 from desk.services.rows import dumps, loads, query, resolve_id
 from desk.store import Store
+from desk.store.schema import phone_key
 
 PROFILE_NETWORKS = (
     ("github", "GitHub"),
@@ -41,6 +41,7 @@ def save_candidate(
         "name": resume.name,
         "email": (resume.email or "").lower() or None,
         "phone": resume.phone,
+        "phone_key": phone_key(resume.phone),
         "location": resume.location,
         "years_experience": resume.years_experience,
         "degree_level": max((DEGREE_LEVELS.get(lv, 0) for lv in levels), default=0),
@@ -121,11 +122,6 @@ def add_document(
     return doc_id
 
 
-def _digits(phone: str | None) -> str:
-    d = re.sub(r"\D", "", phone or "")
-    return d[-9:] if len(d) >= 9 else ""
-
-
 def find_same_person(store: Store, resume: Resume, text: str) -> tuple[str, str] | None:
     """An existing candidate who is this person: same email, same phone, or same name and near-identical text.
 
@@ -137,11 +133,11 @@ def find_same_person(store: Store, resume: Resume, text: str) -> tuple[str, str]
         ).fetchone()
         if row:
             return row[0], f"same email {resume.email.lower()}"
-    tail = _digits(resume.phone)
-    if tail:
-        for cid, phone in store.conn.execute("SELECT id, phone FROM candidates WHERE phone IS NOT NULL"):
-            if _digits(phone) == tail:
-                return cid, f"same phone {resume.phone}"
+    key = phone_key(resume.phone)
+    if key:
+        row = store.conn.execute("SELECT id FROM candidates WHERE phone_key = ? LIMIT 1", [key]).fetchone()
+        if row:
+            return row[0], f"same phone {resume.phone}"
     if resume.name:
         from rapidfuzz import fuzz
 

@@ -176,4 +176,21 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
         """
     )
     # FTS5 the sqlite-utils way, so `sqlite-utils search` and Datasette work on the file.
-    db["candidates"].enable_fts(["name", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
+    db["candidates"].enable_fts(
+        ["name", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter"
+    )
+
+
+def phone_key(phone: str | None) -> str | None:
+    """The last nine digits of a phone number: "+1 (646) 555-0192" and "646.555.0192" agree."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    return digits[-9:] if len(digits) >= 9 else None
+
+
+@migrations(name="0002_phone_key")
+def m0002_phone_key(db: sqlite_utils.Database) -> None:
+    """An indexed, normalised phone: dedupe on import was a scan of every candidate per file."""
+    db.execute("ALTER TABLE candidates ADD COLUMN phone_key TEXT")
+    rows = db.execute("SELECT id, phone FROM candidates WHERE phone IS NOT NULL").fetchall()
+    db.conn.executemany("UPDATE candidates SET phone_key = ? WHERE id = ?", [(phone_key(p), i) for i, p in rows])
+    db.execute("CREATE INDEX candidates_phone_key ON candidates(phone_key)")

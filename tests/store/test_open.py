@@ -123,3 +123,24 @@ def test_raw_sqlite_can_read_the_file(store, db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT count(*) FROM candidates_fts").fetchone()[0] == 0
     conn.close()
+
+
+def test_upgrade_from_an_older_database(db_path: Path) -> None:
+    """A file made by the first release (0001 only) is migrated on open, data kept."""
+    import sqlite_utils
+
+    from desk.store.schema import migrations
+
+    old = sqlite_utils.Database(db_path)
+    migrations.apply(old, stop_before="0002_phone_key")
+    now = utcnow()
+    old["meta"].insert({"key": "desk_id", "value": "old-desk"})
+    old["candidates"].insert({"id": "c1", "name": "Ann", "phone": "+1 (646) 555-0192", "created_at": now,
+                              "updated_at": now})
+    old.close()
+    store = open_store(db_path)
+    assert store.applied_migrations() == known_migrations()
+    assert store.desk_id == "old-desk"
+    row = store.conn.execute("SELECT name, phone_key FROM candidates WHERE id = 'c1'").fetchone()
+    assert row == ("Ann", "465550192")
+    store.close()
