@@ -9,6 +9,7 @@ from desk.cli.candidates import candidate_group
 from desk.cli.common import AppContext, DeskGroup, fail
 from desk.cli.db import db_group
 from desk.cli.demo import demo_cmd
+from desk.cli.export import export_cmd, merge_cmd, sync_cmd
 from desk.cli.imports import import_cmd
 from desk.cli.jobs import explain_cmd, job_group, score_cmd
 from desk.cli.skills import skills_group
@@ -52,6 +53,9 @@ for command in (
     candidate_group,
     import_cmd,
     demo_cmd,
+    export_cmd,
+    sync_cmd,
+    merge_cmd,
 ):
     cli.add_command(command)
 
