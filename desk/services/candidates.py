@@ -23,6 +23,13 @@ def resolve_candidate(store: Store, ref: str) -> str:
     return resolve_id(store, "candidates", ref, label="candidate", name_column="name")
 
 
+def _insert(store: Store, table: str, record: dict[str, Any]) -> None:
+    """One INSERT of known columns; sqlite-utils' insert() re-reads the schema every call."""
+    cols = ", ".join(record)
+    marks = ", ".join("?" * len(record))
+    store.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(record.values()))
+
+
 def save_candidate(
     store: Store,
     *,
@@ -56,28 +63,31 @@ def save_candidate(
     with store.write():
         if candidate_id is None:
             candidate_id = new_id()
-            store.db["candidates"].insert({"id": candidate_id, "tags": "[]", "created_at": now, **row})
+            _insert(store, "candidates", {"id": candidate_id, "tags": "[]", "created_at": now, **row})
             store.log("candidate", candidate_id, "create")
         else:
-            store.db["candidates"].update(candidate_id, row)
+            sets = ", ".join(f"{k} = ?" for k in row)
+            store.conn.execute(f"UPDATE candidates SET {sets} WHERE id = ?", [*row.values(), candidate_id])
             store.log("candidate", candidate_id, "update")
         store.conn.execute("DELETE FROM candidate_skills WHERE candidate_id = ?", [candidate_id])
-        store.db["candidate_skills"].insert_all(
+        store.conn.executemany(
+            "INSERT INTO candidate_skills (candidate_id, skill_id, how, similarity, mentions, months, last_year, "
+            "sources, evidence, strength) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                {
-                    "candidate_id": candidate_id,
-                    "skill_id": cs.skill_id,
-                    "how": cs.how,
-                    "similarity": cs.similarity,
-                    "mentions": cs.mentions,
-                    "months": cs.months,
-                    "last_year": cs.last_year,
-                    "sources": dumps(cs.sources),
-                    "evidence": cs.evidence,
-                    "strength": cs.strength,
-                }
+                (
+                    candidate_id,
+                    cs.skill_id,
+                    cs.how,
+                    cs.similarity,
+                    cs.mentions,
+                    cs.months,
+                    cs.last_year,
+                    dumps(cs.sources),
+                    cs.evidence,
+                    cs.strength,
+                )
                 for cs in skills.values()
-            ]
+            ],
         )
     return candidate_id
 
@@ -100,7 +110,9 @@ def add_document(
     doc_id = new_id()
     now = utcnow()
     with store.write():
-        store.db["documents"].insert(
+        _insert(
+            store,
+            "documents",
             {
                 "id": doc_id,
                 "candidate_id": candidate_id,
@@ -116,7 +128,7 @@ def add_document(
                 "error": error,
                 "imported_at": now,
                 "updated_at": now,
-            }
+            },
         )
         store.log("document", doc_id, "create")
     return doc_id

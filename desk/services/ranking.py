@@ -69,16 +69,18 @@ def rank_index(store: Store) -> RankIndex:
     return index
 
 
-def _apply(store: Store, job_id: str, index: RankIndex) -> int:
+def _apply(store: Store, job_id: str, index: RankIndex, *, full: bool = True) -> int:
     """Write the index's scores for one job; new pairs become applications (logged)."""
     job = load_job(store, job_id)
     ranked = index.rank(job)
+    sql = "SELECT id, candidate_id, score, met, required_total, scorer_version FROM applications WHERE job_id = ?"
+    params: list[Any] = [job_id]
+    if not full and index.n <= 500:  # a batch of new candidates: look up only theirs, not the whole pool
+        sql += f" AND candidate_id IN ({','.join('?' * index.n)})"
+        params += index.ids
     existing = {
         cid: (aid, score, met, total, version)
-        for aid, cid, score, met, total, version in store.conn.execute(
-            "SELECT id, candidate_id, score, met, required_total, scorer_version FROM applications WHERE job_id = ?",
-            [job_id],
-        )
+        for aid, cid, score, met, total, version in store.conn.execute(sql, params)
     }
     now = utcnow()
     updates, inserts = [], []
@@ -133,7 +135,7 @@ def rescore_candidates(store: Store, facts: list[CandidateFacts]) -> int:
     changed = 0
     with store.write():
         for job_id in open_job_ids(store):
-            changed += _apply(store, job_id, index)
+            changed += _apply(store, job_id, index, full=False)
     return changed
 
 
