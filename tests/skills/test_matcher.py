@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -131,5 +133,5 @@ def test_huge_inputs(chunk: str, times: int) -> None:
 
 
 def test_deterministic() -> None:
-    text = open("desk/samples/jobs/01-backend-developer.txt").read()
+    text = (Path(__file__).resolve().parents[2] / "desk/samples/jobs/01-backend-developer.txt").read_text()
     assert find_skills(text) == find_skills(text)
