@@ -191,7 +191,7 @@ SORTS = {
 }
 
 
-def _filters(
+def filters_sql(
     *,
     stage: str | None,
     min_score: float | None,
@@ -243,7 +243,7 @@ def ranked(
     """One page of a job's candidates, best first by default; ``rank`` is the position in this order."""
     if sort not in SORTS:
         raise DeskError(f"cannot sort by {sort!r}; choose from {', '.join(SORTS)}")
-    extra, params = _filters(
+    extra, params = filters_sql(
         stage=stage,
         min_score=min_score,
         has_skill=has_skill,
@@ -252,7 +252,7 @@ def ranked(
         search=search,
     )
     direction = "DESC" if descending else "ASC"
-    rows = _search_guard(
+    rows = search_guard(
         search,
         lambda: query(
             store,
@@ -274,20 +274,20 @@ def ranked(
 
 
 def count_ranked(store: Store, job_id: str, **filters: Any) -> int:
-    extra, params = _filters(
+    extra, params = filters_sql(
         **{k: filters.get(k) for k in ("stage", "min_score", "has_skill", "lacks_skill", "starred", "search")}
     )
     sql = f"SELECT COUNT(*) FROM applications a JOIN candidates c ON c.id = a.candidate_id WHERE a.job_id = ?{extra}"
     return int(
-        _search_guard(filters.get("search"), lambda: store.conn.execute(sql, [job_id, *params]).fetchone()[0])
+        search_guard(filters.get("search"), lambda: store.conn.execute(sql, [job_id, *params]).fetchone()[0])
     )
 
 
-def _search_guard(search: str | None, run: Callable[[], T]) -> T:
+def search_guard(search: str | None, run: Callable[[], T]) -> T:
     """A malformed full-text query is the user's typo, not a crash: say what SQLite disliked."""
     try:
         return run()
     except sqlite3.OperationalError as exc:
-        if search and ("fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc)):
+        if search and any(w in str(exc) for w in ("fts5", "syntax", "no such column", "unterminated")):
             raise DeskError(f"cannot search for {search!r}: {exc}") from exc
         raise
