@@ -20,9 +20,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from desk.model import CandidateFacts, CandidateSkill, Job, Resume
+from desk.model import CandidateFacts, CandidateSkill, Job
 from desk.scoring import RequirementResult, Score, score
-from desk.services.candidates import _profiles
+from desk.services.candidates import candidate_document
 from desk.services.jobs import load_job
 from desk.services.rows import loads, query
 from desk.store import Store
@@ -199,65 +199,18 @@ def candidate_entity(
 ) -> dict[str, Any]:
     """services.candidates.candidate_json's shape, plus what scoring and merging need."""
     profile = loads(c["profile"], {})
-    resume = Resume.from_dict(profile)
     by_strength = sorted(skill_rows, key=lambda s: (-s["strength"], s["skill_id"]))
     docs = sorted(doc_rows, key=lambda d: (d["imported_at"], d["id"]))
-    return {
-        "id": c["id"],
-        "basics": {
-            "name": c["name"],
-            "email": c["email"],
-            "phone": c["phone"],
-            "location": {"address": c["location"]} if c["location"] else {},
-            "profiles": _profiles(resume.links),
-        },
-        "work": [
-            {
-                "name": w.company,
-                "position": w.title,
-                "location": w.location,
-                "startDate": w.start,
-                "endDate": None if w.current else w.end,
-                "current": w.current,
-                "months": w.months,
-                "flags": w.flags,
-            }
-            for w in resume.work
-        ],
-        "education": [
-            {"institution": d.school, "area": d.field, "studyType": d.level, "endDate": d.graduation}
-            for d in resume.education
-        ],
-        "skills": [
-            {
-                "name": name_of(s["skill_id"]),
-                "id": s["skill_id"],
-                "how": s["how"],
-                "strength": s["strength"],
-                "months": s["months"],
-                "last_year": s["last_year"],
-                "sources": _sources(s["sources"]),
-                "evidence": s["evidence"],
-            }
-            for s in by_strength
-        ],
-        "certificates": [{"name": n} for n in resume.certifications],
-        "years_experience": c["years_experience"],
-        "gaps": resume.gaps,
-        "seniority": c["seniority"],
-        "authorizations": loads(c["authorizations"], []),
-        "tags": loads(c["tags"], []),
-        "flags": resume.flags,
-        "documents": [
-            {k: d[k] for k in ("id", "path", "sha256", "format", "pages", "status", "error", "imported_at")}
-            for d in docs
-        ],
-        "created_at": c["created_at"],
-        "updated_at": max([c["updated_at"], *(d["updated_at"] for d in docs)]),
-        "facts": facts_dict(facts_of(c, skill_rows)),
-        "resume": profile,
-        "text": c["text"],
-    }
+    entity = candidate_document(c, by_strength, docs, name_of, parse_sources=_sources)
+    entity.update(
+        {
+            "updated_at": max([c["updated_at"], *(d["updated_at"] for d in docs)]),
+            "facts": facts_dict(facts_of(c, skill_rows)),
+            "resume": profile,
+            "text": c["text"],
+        }
+    )
+    return entity
 
 
 def candidates(store: Store, ids: list[str], name_of: Callable[[str], str]) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desk.clock import new_id, utcnow
@@ -171,25 +172,21 @@ def _profiles(links: list[str]) -> list[dict[str, str]]:
     return out
 
 
-def candidate_json(store: Store, candidate_id: str, *, skill_names: Any = None) -> dict[str, Any]:
-    """The candidate in JSON Resume's shape (basics, work, education, skills) plus desk's own fields."""
-    rows = query(store, "SELECT * FROM candidates WHERE id = ?", [candidate_id])
-    if not rows:
-        raise DeskError(f"no candidate {candidate_id}")
-    c = rows[0]
+DOCUMENT_FIELDS = ("id", "path", "sha256", "format", "pages", "status", "error", "imported_at")
+
+
+def candidate_document(
+    c: dict[str, Any],
+    skill_rows: list[dict[str, Any]],
+    doc_rows: list[dict[str, Any]],
+    name_of: Callable[[str], str],
+    *,
+    parse_sources: Callable[[str | None], list[str]] | None = None,
+) -> dict[str, Any]:
+    """A candidate row and its skills and documents as JSON Resume (basics, work, education,
+    skills) plus desk's own fields. Pure, so ``desk candidate show`` and the export share it."""
     resume = Resume.from_dict(loads(c["profile"], {}))
-    skills = query(
-        store,
-        "SELECT * FROM candidate_skills WHERE candidate_id = ? ORDER BY strength DESC, skill_id",
-        [candidate_id],
-    )
-    docs = query(
-        store,
-        "SELECT id, path, sha256, format, pages, status, error, imported_at FROM documents "
-        "WHERE candidate_id = ? ORDER BY imported_at",
-        [candidate_id],
-    )
-    name_of = skill_names or (lambda sid: sid)
+    sources = parse_sources or (lambda raw: loads(raw, []))
     return {
         "id": c["id"],
         "basics": {
@@ -224,10 +221,10 @@ def candidate_json(store: Store, candidate_id: str, *, skill_names: Any = None) 
                 "strength": s["strength"],
                 "months": s["months"],
                 "last_year": s["last_year"],
-                "sources": loads(s["sources"], []),
+                "sources": sources(s["sources"]),
                 "evidence": s["evidence"],
             }
-            for s in skills
+            for s in skill_rows
         ],
         "certificates": [{"name": n} for n in resume.certifications],
         "years_experience": c["years_experience"],
@@ -236,10 +233,28 @@ def candidate_json(store: Store, candidate_id: str, *, skill_names: Any = None) 
         "authorizations": loads(c["authorizations"], []),
         "tags": loads(c["tags"], []),
         "flags": resume.flags,
-        "documents": docs,
+        "documents": [{k: d[k] for k in DOCUMENT_FIELDS} for d in doc_rows],
         "created_at": c["created_at"],
         "updated_at": c["updated_at"],
     }
+
+
+def candidate_json(store: Store, candidate_id: str, *, skill_names: Any = None) -> dict[str, Any]:
+    """One candidate, read from the store, in the shape of :func:`candidate_document`."""
+    rows = query(store, "SELECT * FROM candidates WHERE id = ?", [candidate_id])
+    if not rows:
+        raise DeskError(f"no candidate {candidate_id}")
+    skills = query(
+        store,
+        "SELECT * FROM candidate_skills WHERE candidate_id = ? ORDER BY strength DESC, skill_id",
+        [candidate_id],
+    )
+    docs = query(
+        store,
+        f"SELECT {', '.join(DOCUMENT_FIELDS)} FROM documents WHERE candidate_id = ? ORDER BY imported_at, id",
+        [candidate_id],
+    )
+    return candidate_document(rows[0], skills, docs, skill_names or (lambda sid: sid))
 
 
 def list_candidates(store: Store, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
