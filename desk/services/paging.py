@@ -14,9 +14,8 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
-from desk.errors import DeskError
 from desk.services.jobs import list_jobs
-from desk.services.ranking import SORTS, filters_sql, search_guard
+from desk.services.ranking import ordered_sql, search_guard
 from desk.services.rows import query
 from desk.store import Store
 
@@ -44,9 +43,11 @@ def order_rowids(
     An ``array`` of 64-bit integers: 800 kB for 100,000 rows, where the rows themselves
     would take a hundred times that.
     """
-    if sort not in SORTS:
-        raise DeskError(f"cannot sort by {sort!r}; choose from {', '.join(SORTS)}")
-    extra, params = filters_sql(
+    sql, params = ordered_sql(
+        "a.rowid",
+        job_id,
+        sort=sort,
+        descending=descending,
         stage=stage,
         min_score=min_score,
         has_skill=has_skill,
@@ -54,13 +55,7 @@ def order_rowids(
         starred=starred,
         search=search,
     )
-    direction = "DESC" if descending else "ASC"
-    sql = f"""
-        SELECT a.rowid FROM applications a JOIN candidates c ON c.id = a.candidate_id
-        WHERE a.job_id = ?{extra}
-        ORDER BY {SORTS[sort]} {direction}, a.score DESC, lower(c.name), c.id
-    """
-    cur = search_guard(search, lambda: store.conn.execute(sql, [job_id, *params]))
+    cur = search_guard(search, lambda: store.conn.execute(sql, params))
     out = array("q")
     while True:
         chunk = cur.fetchmany(10_000)

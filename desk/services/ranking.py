@@ -225,12 +225,10 @@ def filters_sql(
     return (" AND " + " AND ".join(where)) if where else "", params
 
 
-def ranked(
-    store: Store,
+def ordered_sql(
+    columns: str,
     job_id: str,
     *,
-    offset: int = 0,
-    limit: int = 50,
     sort: str = "score",
     descending: bool = True,
     stage: str | None = None,
@@ -239,8 +237,11 @@ def ranked(
     lacks_skill: str | None = None,
     starred: bool | None = None,
     search: str | None = None,
-) -> list[dict[str, Any]]:
-    """One page of a job's candidates, best first by default; ``rank`` is the position in this order."""
+) -> tuple[str, list[Any]]:
+    """SELECT ``columns`` of a job's applications (a) and candidates (c), filtered and in rank order.
+
+    One definition of the order, shared by pages of rows here and the TUI's list of row ids.
+    """
     if sort not in SORTS:
         raise DeskError(f"cannot sort by {sort!r}; choose from {', '.join(SORTS)}")
     extra, params = filters_sql(
@@ -252,20 +253,29 @@ def ranked(
         search=search,
     )
     direction = "DESC" if descending else "ASC"
+    sql = (
+        f"SELECT {columns} FROM applications a JOIN candidates c ON c.id = a.candidate_id "
+        f"WHERE a.job_id = ?{extra} ORDER BY {SORTS[sort]} {direction}, a.score DESC, lower(c.name), c.id"
+    )
+    return sql, [job_id, *params]
+
+
+RANKED_COLUMNS = (
+    "a.id AS application_id, c.id AS candidate_id, c.name, a.score, a.met, a.required_total, "
+    "c.years_experience, a.stage, a.starred, c.location, c.email"
+)
+
+
+def ranked(
+    store: Store, job_id: str, *, offset: int = 0, limit: int = 50, **order: Any
+) -> list[dict[str, Any]]:
+    """One page of a job's candidates, best first by default; ``rank`` is the position in this order.
+
+    ``order`` takes ``sort``, ``descending`` and the filters of :func:`ordered_sql`.
+    """
+    sql, params = ordered_sql(RANKED_COLUMNS, job_id, **order)
     rows = search_guard(
-        search,
-        lambda: query(
-            store,
-            f"""
-        SELECT a.id AS application_id, c.id AS candidate_id, c.name, a.score, a.met, a.required_total,
-               c.years_experience, a.stage, a.starred, c.location, c.email
-        FROM applications a JOIN candidates c ON c.id = a.candidate_id
-        WHERE a.job_id = ?{extra}
-        ORDER BY {SORTS[sort]} {direction}, a.score DESC, lower(c.name), c.id
-        LIMIT ? OFFSET ?
-        """,
-            [job_id, *params, limit, offset],
-        ),
+        order.get("search"), lambda: query(store, sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
     )
     for i, r in enumerate(rows):
         r["rank"] = offset + i + 1
