@@ -31,13 +31,11 @@ class Target:
 
 
 class PipelineActions:
-    """Mixed into a Screen; needs ``action_target`` and ``after_change``."""
+    """Mixed into a Screen, which defines ``action_target() -> Target | None`` (what the keys
+    act on) and ``after_change(message)`` (how it shows a change)."""
 
-    def action_target(self) -> Target | None:  # pragma: no cover - each screen defines it
-        raise NotImplementedError
-
-    def after_change(self, message: str) -> None:  # pragma: no cover - each screen defines it
-        raise NotImplementedError
+    action_target: Any
+    after_change: Any
 
     def _application(self) -> Target | None:
         target = self.action_target()
