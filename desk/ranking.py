@@ -188,6 +188,8 @@ class RankIndex:
             return credit, ~ok & needs
         if req.type == "graduation":
             years = np.asarray(p.get("years") or [], dtype=np.int64)
+            if years.size == 0:
+                return unknown, np.zeros(n, dtype=bool)
             hit = np.isin(self.grad, years)
             credit = np.where(self.grad < 0, UNKNOWN_CREDIT, np.where(hit, FULL, 0))
             return credit, (self.grad >= 0) & ~hit

@@ -199,7 +199,8 @@ def screening_credit(req: Requirement, cand: CandidateFacts) -> tuple[str, int]:
         return "unknown", UNKNOWN_CREDIT
     if req.type == "graduation":
         years = p.get("years") or []
-        if cand.graduation_year is None:
+        # "current students only" names no year: without today's date we cannot tell, so say so
+        if cand.graduation_year is None or not years:
             return "unknown", UNKNOWN_CREDIT
         if cand.graduation_year in years:
             return "met", FULL

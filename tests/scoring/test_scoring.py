@@ -184,7 +184,14 @@ def random_job(rng: random.Random) -> Job:
             params={"needs": rng.choice(["us-citizen", "work-authorization"])},
             knockout=rng.random() < 0.3,
         ),
-        Requirement("graduation", "graduation", "required", "g", 4, params={"years": [2026, 2027]}),
+        Requirement(
+            "graduation",
+            "graduation",
+            "required",
+            "g",
+            4,
+            params={"years": rng.choice([[2026, 2027], []]), "students": True},
+        ),
         Requirement(
             "seniority", "seniority", "preferred", "s", 4, params={"level": rng.choice(["junior", "senior"])}
         ),
