@@ -40,6 +40,8 @@ def ingest(
     parser_version: str,
     score: bool = True,
 ) -> Ingested:
+    """Store one parsed resume; a known person gets the document added (and the profile
+    replaced when this resume is the newer one)."""
     with store.write():
         same = find_same_person(store, resume, text)
         if same is not None:
@@ -49,8 +51,7 @@ def ingest(
                     store.conn.execute("SELECT profile FROM candidates WHERE id = ?", [cid]).fetchone()[0], {}
                 )
             )
-            # keep the richer resume as the profile: a newer one usually has more work history
-            if _richness(resume, text) >= _richness(old_profile, ""):
+            if _richness(resume) >= _richness(old_profile):
                 save_candidate(store, resume=resume, text=text, skills=skills, candidate_id=cid)
         else:
             cid, reason = save_candidate(store, resume=resume, text=text, skills=skills), ""
@@ -74,10 +75,8 @@ def ingest(
     return Ingested(cid, doc_id, same is not None, reason)
 
 
-def _richness(resume: Resume, text: str) -> tuple[str, int]:
-    last = (
-        max((w.end or resume.as_of or "") if not w.current else (resume.as_of or "9999") for w in resume.work)
-        if resume.work
-        else ""
-    )
-    return (last, len(resume.work))
+def _richness(resume: Resume) -> tuple[str, int]:
+    """Which of two resumes of one person to keep as the profile: the one whose history
+    reaches later, then the one with more work entries (a newer resume usually wins)."""
+    ends = [resume.as_of or "9999" if w.current else (w.end or w.start or "") for w in resume.work]
+    return (max(ends, default=""), len(resume.work))
