@@ -28,7 +28,11 @@ from desk.skills.taxonomy import builtin_taxonomy
 
 def sample_texts() -> list[str]:
     folder = resources.files("desk.samples").joinpath("resumes")
-    return [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir(), key=lambda p: p.name) if p.name.endswith(".txt")]
+    return [
+        p.read_text(encoding="utf-8")
+        for p in sorted(folder.iterdir(), key=lambda p: p.name)
+        if p.name.endswith(".txt")
+    ]
 
 
 def make_resumes(n: int, rng: random.Random) -> list[str]:
@@ -56,8 +60,10 @@ def bench_find(n: int) -> None:
         found += len(build_skills(text, Resume(as_of="2026-12"), tax))
     dt = time.perf_counter() - t0
     mb = sum(len(t) for t in texts) / 1e6
-    print(f"find+canonicalise skills: {n} resumes ({mb:.1f} MB) in {dt:.2f} s = {n / dt:,.0f} resumes/s "
-          f"({found / n:.1f} skills each)   target >= 1,000/s")
+    print(
+        f"find+canonicalise skills: {n} resumes ({mb:.1f} MB) in {dt:.2f} s = {n / dt:,.0f} resumes/s "
+        f"({found / n:.1f} skills each)   target >= 1,000/s"
+    )
     real = sample_texts() * 20
     t0 = time.perf_counter()
     for text in real:
@@ -77,22 +83,52 @@ def bench_find(n: int) -> None:
     t0 = time.perf_counter()
     process.cdist(misses, vocab, scorer=Indel.normalized_similarity, score_cutoff=0.85)
     floor_fuzzy = time.perf_counter() - t0
-    print(f"  floor: dict look-up of 50,000 tokens {floor_dict * 1000:.1f} ms ({hits} hits); "
-          f"rapidfuzz cdist of {len(misses)} unique misses x {len(vocab)} skills {floor_fuzzy * 1000:.1f} ms")
+    print(
+        f"  floor: dict look-up of 50,000 tokens {floor_dict * 1000:.1f} ms ({hits} hits); "
+        f"rapidfuzz cdist of {len(misses)} unique misses x {len(vocab)} skills {floor_fuzzy * 1000:.1f} ms"
+    )
 
 
 def synthetic_facts(n: int, rng: random.Random) -> list[CandidateFacts]:
     tax = builtin_taxonomy()
-    popular = ["python", "django", "flask", "fastapi", "postgresql", "mysql", "kafka", "docker", "kubernetes", "git",
-               "aws", "azure", "java", "javascript", "linux", "pytest", "ci-cd", "rest-api", "redis", "react"]
+    popular = [
+        "python",
+        "django",
+        "flask",
+        "fastapi",
+        "postgresql",
+        "mysql",
+        "kafka",
+        "docker",
+        "kubernetes",
+        "git",
+        "aws",
+        "azure",
+        "java",
+        "javascript",
+        "linux",
+        "pytest",
+        "ci-cd",
+        "rest-api",
+        "redis",
+        "react",
+    ]
     pool = popular * 5 + list(tax.skills)
     out = []
     for i in range(n):
         skills = {}
         for sid in rng.sample(pool, 25):
-            skills[sid] = CandidateSkill(sid, "exact", 100.0, 1, 0, None, ["skills"], "", rng.randint(300, 1000))
-        out.append(CandidateFacts(id=f"{i:08d}", skills=skills, years_experience=rng.choice([None, 1.0, 3.5, 6.0]),
-                                  degree_level=rng.choice([0, 3, 4])))
+            skills[sid] = CandidateSkill(
+                sid, "exact", 100.0, 1, 0, None, ["skills"], "", rng.randint(300, 1000)
+            )
+        out.append(
+            CandidateFacts(
+                id=f"{i:08d}",
+                skills=skills,
+                years_experience=rng.choice([None, 1.0, 3.5, 6.0]),
+                degree_level=rng.choice([0, 3, 4]),
+            )
+        )
     return out
 
 
@@ -110,9 +146,11 @@ def bench_rank(n: int) -> None:
         ranked = index.rank(job)
         runs.append(time.perf_counter() - t0)
     best = min(runs)
-    print(f"rank {n:,} candidates against the seed JD ({len(job.requirements)} requirements): "
-          f"{best * 1000:.1f} ms (median {sorted(runs)[2] * 1000:.1f} ms; index built once in {build:.2f} s)   "
-          f"target < 100 ms; top score {ranked.points.max() / 100:.2f}")
+    print(
+        f"rank {n:,} candidates against the seed JD ({len(job.requirements)} requirements): "
+        f"{best * 1000:.1f} ms (median {sorted(runs)[2] * 1000:.1f} ms; index built once in {build:.2f} s)   "
+        f"target < 100 ms; top score {ranked.points.max() / 100:.2f}"
+    )
     # floors: plain Python set intersection, and one SQLite GROUP BY aggregate with LIMIT
     wanted = {s for r in job.requirements for s in r.skills}
     sets = [set(f.skills) for f in facts]
@@ -121,16 +159,22 @@ def bench_rank(n: int) -> None:
     floor_set = time.perf_counter() - t0
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE cs (cid INTEGER, sid TEXT, strength INTEGER)")
-    db.executemany("INSERT INTO cs VALUES (?, ?, ?)",
-                   ((i, s, c.strength) for i, f in enumerate(facts) for s, c in f.skills.items()))
+    db.executemany(
+        "INSERT INTO cs VALUES (?, ?, ?)",
+        ((i, s, c.strength) for i, f in enumerate(facts) for s, c in f.skills.items()),
+    )
     db.execute("CREATE INDEX cs_sid ON cs(sid)")
     marks = ",".join("?" * len(wanted))
     t0 = time.perf_counter()
-    db.execute(f"SELECT cid, SUM(strength) s FROM cs WHERE sid IN ({marks}) GROUP BY cid ORDER BY s DESC LIMIT 50",
-               sorted(wanted)).fetchall()
+    db.execute(
+        f"SELECT cid, SUM(strength) s FROM cs WHERE sid IN ({marks}) GROUP BY cid ORDER BY s DESC LIMIT 50",
+        sorted(wanted),
+    ).fetchall()
     floor_sql = time.perf_counter() - t0
-    print(f"  floor: Python set intersection over {n:,} candidates {floor_set * 1000:.1f} ms "
-          f"(max overlap {max(counts)}); SQLite GROUP BY aggregate + LIMIT {floor_sql * 1000:.1f} ms")
+    print(
+        f"  floor: Python set intersection over {n:,} candidates {floor_set * 1000:.1f} ms "
+        f"(max overlap {max(counts)}); SQLite GROUP BY aggregate + LIMIT {floor_sql * 1000:.1f} ms"
+    )
 
 
 def main() -> None:

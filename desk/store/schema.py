@@ -176,9 +176,7 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
         """
     )
     # FTS5 the sqlite-utils way, so `sqlite-utils search` and Datasette work on the file.
-    db["candidates"].enable_fts(
-        ["name", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter"
-    )
+    db["candidates"].enable_fts(["name", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
 
 
 def phone_key(phone: str | None) -> str | None:
@@ -192,5 +190,7 @@ def m0002_phone_key(db: sqlite_utils.Database) -> None:
     """An indexed, normalised phone: dedupe on import was a scan of every candidate per file."""
     db.execute("ALTER TABLE candidates ADD COLUMN phone_key TEXT")
     rows = db.execute("SELECT id, phone FROM candidates WHERE phone IS NOT NULL").fetchall()
-    db.conn.executemany("UPDATE candidates SET phone_key = ? WHERE id = ?", [(phone_key(p), i) for i, p in rows])
+    db.conn.executemany(
+        "UPDATE candidates SET phone_key = ? WHERE id = ?", [(phone_key(p), i) for i, p in rows]
+    )
     db.execute("CREATE INDEX candidates_phone_key ON candidates(phone_key)")

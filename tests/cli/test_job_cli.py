@@ -20,8 +20,13 @@ SEED = ROOT / "tests" / "fixtures" / "seed-jd.txt"
 
 
 def desk(db: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desk", "--db", str(db), *args], capture_output=True, text=True,
-                          input=stdin, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desk", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+    )
 
 
 def ok_json(out: subprocess.CompletedProcess[str]):
@@ -37,8 +42,19 @@ def db(tmp_path_factory) -> Path:
         f = next((ROOT / "desk" / "samples" / "resumes").glob(f"{stem}*.txt"))
         text = f.read_text()
         resume = parse_resume(text, today=date(2026, 12, 1))
-        ingest(store, path=str(f), sha256=stem, fmt="txt", size=len(text), pages=1, text=text, layout={},
-               resume=resume, skills=build_skills(text, resume), parser_version="t")
+        ingest(
+            store,
+            path=str(f),
+            sha256=stem,
+            fmt="txt",
+            size=len(text),
+            pages=1,
+            text=text,
+            layout={},
+            resume=resume,
+            skills=build_skills(text, resume),
+            parser_version="t",
+        )
     store.close()
     return path
 
@@ -103,7 +119,9 @@ def test_job_edit_rescores(db: Path, job: dict) -> None:
     after = ok_json(desk(db, "score", job["id"], "--json"))
     assert [r["score"] for r in before] != [r["score"] for r in after]
     ok_json(desk(db, "job", "edit", job["id"], "skill:python", "--kind", "required", "--json"))
-    assert [r["score"] for r in ok_json(desk(db, "score", job["id"], "--json"))] == [r["score"] for r in before]
+    assert [r["score"] for r in ok_json(desk(db, "score", job["id"], "--json"))] == [
+        r["score"] for r in before
+    ]
 
 
 def test_custom_skills(tmp_path: Path) -> None:
@@ -116,7 +134,9 @@ def test_custom_skills(tmp_path: Path) -> None:
     assert {s["id"] for s in listed} == {"acmerpc", "kubernetes"}
     clash = desk(db, "skills", "add", "Foo", "--alias", "k8s")
     assert clash.returncode == 1 and "already means Kubernetes" in clash.stderr
-    job = ok_json(desk(db, "job", "add", "-", "--json", stdin="RPC Engineer\nRequirements:\n- arpc and kubes\n"))
+    job = ok_json(
+        desk(db, "job", "add", "-", "--json", stdin="RPC Engineer\nRequirements:\n- arpc and kubes\n")
+    )
     assert {"AcmeRPC", "Kubernetes"} <= {s for r in job["requirements"] for s in r["skills"]}
 
 
@@ -128,4 +148,7 @@ def test_candidate_list_and_show(db: Path) -> None:
     assert isinstance(shown["years_experience"], float)
     assert shown["work"] and shown["education"] and shown["skills"]
     assert shown["documents"][0]["path"].endswith("01-daniel-okafor.txt")
-    assert any(p["network"] == "GitHub" for p in shown["basics"]["profiles"]) or shown["basics"]["profiles"] == []
+    assert (
+        any(p["network"] == "GitHub" for p in shown["basics"]["profiles"])
+        or shown["basics"]["profiles"] == []
+    )

@@ -35,8 +35,22 @@ def test_title(job) -> None:
 
 def test_required_skills(job) -> None:
     required = singles(job, REQUIRED)
-    for sid in ("python", "postgresql", "mysql", "cassandra", "kafka", "linux", "docker", "kubernetes", "git",
-                "rest-api", "pytest", "ci-cd", "ood", "data-structures-algorithms"):
+    for sid in (
+        "python",
+        "postgresql",
+        "mysql",
+        "cassandra",
+        "kafka",
+        "linux",
+        "docker",
+        "kubernetes",
+        "git",
+        "rest-api",
+        "pytest",
+        "ci-cd",
+        "ood",
+        "data-structures-algorithms",
+    ):
         assert sid in required, sid
 
 

@@ -54,7 +54,9 @@ def test_screening_requirements() -> None:
 
 
 def test_plus_years_and_eg_groups() -> None:
-    job = parse_job("Backend Engineer\nMust have:\n* 3+ years building APIs\n* A cloud provider (e.g. AWS, Azure)\n")
+    job = parse_job(
+        "Backend Engineer\nMust have:\n* 3+ years building APIs\n* A cloud provider (e.g. AWS, Azure)\n"
+    )
     assert [(y.min, y.max) for y in job.years] == [(3, None)]
     assert req(job, "aws", "azure").kind == REQUIRED
 
@@ -84,10 +86,30 @@ def test_never_crashes(text: str) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([
-    "Requirements:", "Nice to have", "- Python or Go", "* 4-6 years", "(e.g., AWS, Azure)", "Kubernetes/k8s",
-    "Bachelor's or Master's in CS", "Good to Have", "• Soft Skills", "REST APIs", "Java, JavaScript", "",
-    "Location: Remote", "PhD required", "5+ years of experience", "at least one of: Django, Flask",
-]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Requirements:",
+                "Nice to have",
+                "- Python or Go",
+                "* 4-6 years",
+                "(e.g., AWS, Azure)",
+                "Kubernetes/k8s",
+                "Bachelor's or Master's in CS",
+                "Good to Have",
+                "• Soft Skills",
+                "REST APIs",
+                "Java, JavaScript",
+                "",
+                "Location: Remote",
+                "PhD required",
+                "5+ years of experience",
+                "at least one of: Django, Flask",
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_never_crashes_on_jd_like_text(lines: list[str]) -> None:
     parse_job("\n".join(lines))

@@ -43,8 +43,14 @@ def test_exact_and_alias(text: str, skill: str, how: str) -> None:
 
 @pytest.mark.parametrize(
     ("typo", "skill"),
-    [("Kubernates", "kubernetes"), ("Postgress", "postgresql"), ("Djnago", "django"), ("Pyhton", "python"),
-     ("Kafak", "kafka"), ("Dockr", "docker")],
+    [
+        ("Kubernates", "kubernetes"),
+        ("Postgress", "postgresql"),
+        ("Djnago", "django"),
+        ("Pyhton", "python"),
+        ("Kafak", "kafka"),
+        ("Dockr", "docker"),
+    ],
 )
 def test_typos_match_fuzzily_with_similarity(typo: str, skill: str) -> None:
     h = hit(f"Worked with {typo} daily", skill)

@@ -18,8 +18,21 @@ def test_size_and_categories() -> None:
     assert len(skills) >= 400
     cats = set(data["categories"])
     assert {s["category"] for s in skills} <= cats
-    for needed in ("language", "framework", "database", "messaging", "cloud", "container", "ci-cd", "testing",
-                   "big-data", "ml", "security", "methodology", "soft"):
+    for needed in (
+        "language",
+        "framework",
+        "database",
+        "messaging",
+        "cloud",
+        "container",
+        "ci-cd",
+        "testing",
+        "big-data",
+        "ml",
+        "security",
+        "methodology",
+        "soft",
+    ):
         assert any(s["category"] == needed for s in skills), needed
 
 
@@ -62,8 +75,12 @@ def test_required_aliases_and_links() -> None:
 
 
 def test_custom_skills_extend_without_touching_shipped() -> None:
-    tax = load_taxonomy([{"id": "acme-rpc", "name": "AcmeRPC", "category": "custom", "aliases": ["arpc"]},
-                         {"id": "kubernetes", "name": "Kubernetes", "aliases": ["kubes"]}])
+    tax = load_taxonomy(
+        [
+            {"id": "acme-rpc", "name": "AcmeRPC", "category": "custom", "aliases": ["arpc"]},
+            {"id": "kubernetes", "name": "Kubernetes", "aliases": ["kubes"]},
+        ]
+    )
     assert tax.lookup("arpc") == "acme-rpc"
     assert tax.lookup("kubes") == "kubernetes"
     assert tax.lookup("k8s") == "kubernetes"  # shipped aliases stay

@@ -78,8 +78,15 @@ def test_directory_is_a_clear_error(tmp_path: Path) -> None:
 def _insert_job(store, job_id: str) -> None:
     now = utcnow()
     store.db["jobs"].insert(
-        {"id": job_id, "title": "t", "text": "x", "parsed": "{}", "parser_version": "1",
-         "created_at": now, "updated_at": now}
+        {
+            "id": job_id,
+            "title": "t",
+            "text": "x",
+            "parsed": "{}",
+            "parser_version": "1",
+            "created_at": now,
+            "updated_at": now,
+        }
     )
     store.log("job", job_id, "create")
 
@@ -135,8 +142,9 @@ def test_upgrade_from_an_older_database(db_path: Path) -> None:
     migrations.apply(old, stop_before="0002_phone_key")
     now = utcnow()
     old["meta"].insert({"key": "desk_id", "value": "old-desk"})
-    old["candidates"].insert({"id": "c1", "name": "Ann", "phone": "+1 (646) 555-0192", "created_at": now,
-                              "updated_at": now})
+    old["candidates"].insert(
+        {"id": "c1", "name": "Ann", "phone": "+1 (646) 555-0192", "created_at": now, "updated_at": now}
+    )
     old.close()
     store = open_store(db_path)
     assert store.applied_migrations() == known_migrations()
