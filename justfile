@@ -22,8 +22,8 @@ test *ARGS:
 
 # Lint and format check
 lint:
-    {{venv}}/ruff check desk tests bench bootstrap.py
-    {{venv}}/ruff format --check desk tests bench bootstrap.py
+    {{venv}}/ruff check desk tests bench data bootstrap.py
+    {{venv}}/ruff format --check desk tests bench data bootstrap.py
 
 # Run every benchmark and print its figures
 bench:
