@@ -98,7 +98,7 @@ def _line_kind(line: JobLine, has_sections: bool) -> str | None:
 
 def _title(text: str, lines: list[JobLine]) -> str:
     for raw in text.split("\n")[:40]:
-        m = TITLE_LABEL_RE.match(raw)
+        m = TITLE_LABEL_RE.match(raw.replace("**", "").replace("__", ""))
         if m:
             return m.group(1).strip()[:120]
     for line in lines:
@@ -195,7 +195,9 @@ def _skill_requirements(lines: list[JobLine], tax: Taxonomy) -> list[Requirement
         kind = _line_kind(line, has_sections)
         if kind is None:
             continue
-        hits = matcher.find(line.text, implied=False)
+        # a bullet under "Requirements" lists skills, so "Go or Rust" there means the languages
+        listed = [(0, len(line.text))] if line.section in ("required", "preferred") else []
+        hits = matcher.find(line.text, implied=False, list_spans=listed)
         edu = find_education(line.text)
         if edu:  # "degree in Computer Science": fields of study are not skills to screen on
             hits = [

@@ -231,6 +231,9 @@ def clean_places(text: str) -> list[str]:
         flags=re.I,
     )
     text = re.sub(r"\b(?:office|offices|hq|headquarters|campus|based in|near)\b", " ", text, flags=re.I)
+    # "Berlin – relocation support. Visa..." -> "Berlin": the first clause that names something
+    clauses = [c for c in re.split(r"\s[–—-]\s|[.;!]\s|\s\+\s", text) if any(ch.isalpha() for ch in c)]
+    text = clauses[0] if clauses else ""
     places = []
     for part in re.split(r"\bor\b|/|;|\band\b|\|", text):
         name = " ".join(part.split()).strip(" ,.-–—:")

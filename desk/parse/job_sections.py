@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●○‣⁃–—>]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.I)
+EMPHASIS_RE = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 DECOR_RE = re.compile(r"^[#*_=\s]+|[#*_=\s:：.\-–—]+$")
 
 # Order matters: the first pattern that matches wins ("preferred qualifications" is preferred).
@@ -103,6 +104,8 @@ def split_lines(text: str) -> list[JobLine]:
             continue
         is_bullet = bool(BULLET_RE.match(raw))
         body = BULLET_RE.sub("", raw).strip() if is_bullet else raw.strip()
+        # markdown emphasis ("**Location:** Berlin", "Go **or** Rust") is decoration, not text
+        body = EMPHASIS_RE.sub("", body).lstrip("# ").strip() or body
         out.append(
             JobLine(body, section, heading, number, line_offset + raw.find(body[:1] or " "), is_bullet)
         )

@@ -113,3 +113,25 @@ def test_never_crashes(text: str) -> None:
 )
 def test_never_crashes_on_jd_like_text(lines: list[str]) -> None:
     parse_job("\n".join(lines))
+
+
+MARKDOWN_JD = """# Senior Platform Engineer (m/w/d)
+
+## What you'll need
+- 6+ yrs building distributed systems
+- Go **or** Rust in production
+
+## Nice to have
+- Kafka or NATS
+
+**Location:** Berlin (hybrid) – relocation support. Visa sponsorship available.
+"""
+
+
+def test_markdown_jd() -> None:
+    job = parse_job(MARKDOWN_JD)
+    assert job.title == "Senior Platform Engineer (m/w/d)"
+    assert req(job, "go", "rust").kind == REQUIRED  # ambiguous names count in a requirements list
+    assert req(job, "kafka", "nats").kind == PREFERRED
+    location = next(r for r in job.requirements if r.type == "location")
+    assert location.params == {"mode": "hybrid", "places": ["Berlin"]}
