@@ -25,9 +25,9 @@ lint:
     {{venv}}/ruff check desk tests bench data bootstrap.py
     {{venv}}/ruff format --check desk tests bench data bootstrap.py
 
-# Run every benchmark and print its figures
+# Run every benchmark and print its figures (speed: bench_*.py; ranking quality: quality.py)
 bench:
-    for f in bench/bench_*.py; do echo "== $f"; {{venv}}/python "$f"; done
+    for f in bench/bench_*.py bench/quality.py; do echo "== $f"; {{venv}}/python "$f"; done
 
 # Update the TUI snapshot SVGs after an intended visual change
 snapshots:
