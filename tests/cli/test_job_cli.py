@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
+from sample_data import ingest_sample
 
-from desk.parse.resume import parse_resume
-from desk.profile import build_skills
-from desk.services.ingest import ingest
 from desk.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,22 +36,7 @@ def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "desk.db"
     store = open_store(path)
     for stem in ("01-daniel-okafor", "02-brian-kowalczyk", "04-gary-hollis", "05-chloe-martin"):
-        f = next((ROOT / "desk" / "samples" / "resumes").glob(f"{stem}*.txt"))
-        text = f.read_text()
-        resume = parse_resume(text, today=date(2026, 12, 1))
-        ingest(
-            store,
-            path=str(f),
-            sha256=stem,
-            fmt="txt",
-            size=len(text),
-            pages=1,
-            text=text,
-            layout={},
-            resume=resume,
-            skills=build_skills(text, resume),
-            parser_version="t",
-        )
+        ingest_sample(store, stem)
     store.close()
     return path
 

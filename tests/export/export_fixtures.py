@@ -14,15 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sample_data import ingest_sample as shared_ingest_sample
+from sample_data import ingest_text as shared_ingest_text
+from sample_data import sample as shared_sample
+
 import desk
 from desk.export.schema import document_validator, errors, line_validator
-from desk.parse.resume import parse_resume
-from desk.profile import build_skills
 from desk.services.deletion import delete_candidate
-from desk.services.ingest import Ingested, ingest
+from desk.services.ingest import Ingested
 from desk.services.jobs import add_job
 from desk.services.pipeline import add_note, application_id, set_stage, toggle_star
-from desk.services.taxonomy import taxonomy_for
 from desk.store import Store, open_store
 
 SAMPLES = Path(desk.__file__).parent / "samples"
@@ -32,7 +33,7 @@ RESUMES = ("01", "02", "03", "05", "06", "10", "13", "45", "46")
 
 
 def sample(kind: str, prefix: str) -> Path:
-    return next((SAMPLES / kind).glob(f"{prefix}-*.txt"))
+    return shared_sample(kind, f"{prefix}-")
 
 
 def add_sample_job(store: Store, prefix: str) -> str:
@@ -41,26 +42,11 @@ def add_sample_job(store: Store, prefix: str) -> str:
 
 
 def ingest_text(store: Store, text: str, name: str) -> Ingested:
-    resume = parse_resume(text, today=TODAY)
-    skills = build_skills(text, resume, taxonomy_for(store))
-    return ingest(
-        store,
-        path=name,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        fmt="txt",
-        size=len(text),
-        pages=1,
-        text=text,
-        layout={},
-        resume=resume,
-        skills=skills,
-        parser_version="test",
-    )
+    return shared_ingest_text(store, text, name, today=TODAY)
 
 
 def ingest_sample(store: Store, prefix: str) -> Ingested:
-    path = sample("resumes", prefix)
-    return ingest_text(store, path.read_text(encoding="utf-8"), str(path))
+    return shared_ingest_sample(store, f"{prefix}-", today=TODAY)
 
 
 def candidate_id(store: Store, email: str) -> str:

@@ -6,14 +6,11 @@ real SQLite file.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+from sample_data import ingest_sample
 
-from desk.parse.resume import parse_resume
-from desk.profile import build_skills
-from desk.services.ingest import ingest
 from desk.services.jobs import add_job
 from desk.services.ranking import explain, ranked
 
@@ -45,23 +42,7 @@ def ranked_seed(tmp_path_factory):
     job_id = add_job(store, (ROOT / "tests" / "fixtures" / "seed-jd.txt").read_text())
     names = {}
     for stem in DOZEN:
-        path = next(RESUMES.glob(f"{stem}*.txt"))
-        text = path.read_text()
-        resume = parse_resume(text, today=date(2026, 12, 1))
-        got = ingest(
-            store,
-            path=str(path),
-            sha256=stem,
-            fmt="txt",
-            size=len(text),
-            pages=1,
-            text=text,
-            layout={},
-            resume=resume,
-            skills=build_skills(text, resume),
-            parser_version="test",
-        )
-        names[got.candidate_id] = stem
+        names[ingest_sample(store, stem).candidate_id] = stem
     rows = ranked(store, job_id, limit=50)
     yield store, job_id, [names[r["candidate_id"]] for r in rows], rows
     store.close()
