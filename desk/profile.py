@@ -7,11 +7,10 @@ candidates against a job must not re-read their resumes.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
 
-from desk.model import DEGREE_LEVELS, CandidateFacts, CandidateSkill, Resume, SkillHit, WorkEntry
+from desk.model import DEGREE_LEVELS, CandidateFacts, CandidateSkill, Resume, WorkEntry
 from desk.scoring import IMPLIED_FACTOR, skill_strength
-from desk.skills.matcher import matcher_for, snippet
+from desk.skills.matcher import SNIPPET_WIDTH, Raw, matcher_for, snippet
 from desk.skills.taxonomy import Taxonomy
 
 SECTION_SOURCE = {
@@ -63,62 +62,150 @@ class _Locator:
 SOURCE_ORDER = {"work": 0, "project": 1, "skills": 2, "summary": 3, "education": 4, "other": 5}
 
 
+class _Segments:
+    """The text cut where a work entry or a section starts or ends, so that one binary
+    search per hit says which entry and which source it belongs to."""
+
+    def __init__(self, resume: Resume) -> None:
+        where = _Locator(resume)
+        cuts = {0}
+        for w in where.work:
+            cuts.update((w.start_offset, w.end_offset))
+        for sec in where.sections:
+            cuts.update((sec.start, sec.end))
+        self.starts = sorted(c for c in cuts if c >= 0)
+        self.info: list[tuple[WorkEntry | None, str]] = []
+        for cut in self.starts:
+            entry = where.entry(cut) if where.work else None
+            src = "work" if entry is not None else (where.source(cut) if where.sections else "other")
+            self.info.append((entry, src))
+
+    def at(self, offset: int) -> tuple[WorkEntry | None, str]:
+        return self.info[bisect_right(self.starts, offset) - 1]
+
+
+def _nowhere(offset: int) -> tuple[WorkEntry | None, str]:
+    """Where a hit is in a resume without sections or dated work: nowhere in particular."""
+    return None, "other"
+
+
+class _Evidence:
+    """Evidence lines of one text; a skills line holding twenty names is cut once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: dict[int, str] = {}
+
+    def at(self, start: int, end: int) -> str:
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        got = self.lines.get(line_start)
+        if got is None:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+            if len(line) > SNIPPET_WIDTH:
+                return snippet(text, start, end)  # a long line: the part around this hit
+            got = self.lines[line_start] = line
+        return got
+
+
 def build_skills(text: str, resume: Resume, taxonomy: Taxonomy | None = None) -> dict[str, CandidateSkill]:
-    """Canonical skills of one resume, each with mentions, months, last year, sources, evidence."""
+    """Canonical skills of one resume, each with mentions, months, last year, sources, evidence.
+
+    Runs at import for every resume (the bench target is 1,000 resumes/s on one core),
+    hence plain tuples from ``SkillMatcher.scan``, one binary search per hit, and the
+    strength of equal evidence computed once.
+    """
+    matcher = matcher_for(taxonomy)
     skills_sections = [(s.start, s.end) for s in resume.sections if s.kind == "skills"]
-    hits = matcher_for(taxonomy).find(text, implied=False, list_spans=skills_sections)
+    hits = matcher.scan(text, list_spans=skills_sections)
     as_of = _as_of_year(resume)
-    where = _Locator(resume)
-    by_skill: dict[str, list[tuple[SkillHit, WorkEntry | None, str]]] = defaultdict(list)
+    at = _Segments(resume).at if (resume.work or resume.sections) else _nowhere
+    by_skill: dict[str, list[Raw]] = {}
     for h in hits:
-        entry = where.entry(h.start) if where.work else None
-        src = "work" if entry is not None else (where.source(h.start) if where.sections else "other")
-        by_skill[h.skill_id].append((h, entry, src))
+        group = by_skill.get(h[2])
+        if group is None:
+            by_skill[h[2]] = [h]
+        else:
+            group.append(h)
+    evidence = _Evidence(text)
+    strengths = _STRENGTHS
     out: dict[str, CandidateSkill] = {}
     for sid, shits in by_skill.items():
-        entries: dict[int, WorkEntry] = {}
-        sources = sorted({src for _, _, src in shits}, key=SOURCE_ORDER.__getitem__)
-        proof = None
-        best = shits[0][0]
-        for h, entry, _ in shits:
-            if HOW_RANK[h.how] > HOW_RANK[best.how] or (h.how == best.how and h.similarity > best.similarity):
-                best = h
-            if entry is not None and "impossible-range" not in entry.flags:
-                entries[id(entry)] = entry
-                proof = proof or h
-        months = sum(e.months for e in entries.values())
-        years = [as_of if e.current else (_year(e.end) or _year(e.start) or 0) for e in entries.values()]
-        last_year = max(years) if years and max(years) else None
-        proof = proof or best
+        best = proof = shits[0]
+        if len(shits) == 1:
+            entry, src = at(best[0])
+            if entry is None or "impossible-range" in entry.flags:
+                months, last_year = 0, None
+            else:
+                months = entry.months
+                last_year = as_of if entry.current else (_year(entry.end) or _year(entry.start) or None)
+            sources: list[str] = [src]
+        else:
+            seen: dict[int, WorkEntry] = {}
+            found = None
+            places = set()
+            for h in shits:
+                if HOW_RANK[h[3]] > HOW_RANK[best[3]] or (h[3] == best[3] and h[4] > best[4]):
+                    best = h
+                entry, src = at(h[0])
+                places.add(src)
+                if entry is not None and "impossible-range" not in entry.flags:
+                    seen[id(entry)] = entry
+                    found = found or h
+            proof = found or best
+            months = sum(e.months for e in seen.values())
+            years = [as_of if e.current else (_year(e.end) or _year(e.start) or 0) for e in seen.values()]
+            last_year = max(years) if years and max(years) else None
+            sources = sorted(places, key=SOURCE_ORDER.__getitem__) if len(places) > 1 else [*places]
+        how, similarity, mentions = best[3], best[4], len(shits)
+        key = (as_of, how, similarity, mentions, months, last_year, *sources)
+        strength = strengths.get(key)
+        if strength is None:
+            strength = _strength(key)
         out[sid] = CandidateSkill(
-            skill_id=sid,
-            how=best.how,
-            similarity=best.similarity,
-            mentions=len(shits),
-            months=months,
-            last_year=last_year,
-            sources=sources,
-            evidence=snippet(text, proof.start, proof.end),
-            strength=skill_strength(
-                how=best.how,
-                similarity=best.similarity,
-                mentions=len(shits),
-                months=months,
-                last_year=last_year,
-                sources=sources,
-                as_of_year=as_of,
-            ),
+            sid,
+            how,
+            similarity,
+            mentions,
+            months,
+            last_year,
+            sources,
+            evidence.at(proof[0], proof[1]),
+            strength,
         )
-    _add_implied(out, taxonomy or matcher_for(None).tax)
+    _add_implied(out, matcher.tax)
     return out
+
+
+#: skill_strength of recent inputs: (as of, how, similarity, mentions, months, last year, *sources)
+_STRENGTHS: dict[tuple, int] = {}
+
+
+def _strength(key: tuple) -> int:
+    """``skill_strength`` remembered: most skills of most resumes share a handful of inputs."""
+    if len(_STRENGTHS) > 100_000:
+        _STRENGTHS.clear()
+    as_of, how, similarity, mentions, months, last_year, *sources = key
+    got = _STRENGTHS[key] = skill_strength(
+        how=how,
+        similarity=similarity,
+        mentions=mentions,
+        months=months,
+        last_year=last_year,
+        sources=sources,
+        as_of_year=as_of,
+    )
+    return got
 
 
 def _add_implied(skills: dict[str, CandidateSkill], tax: Taxonomy) -> None:
     """Django implies Python: credit Python at 80 % of Django's strength if not shown directly."""
     implied: dict[str, CandidateSkill] = {}
-    for sid in sorted(skills):
+    implying = tax.implying()
+    for sid in sorted(skills.keys() & implying.keys()):
         parent = skills[sid]
-        for imp in tax.implied_closure(sid):
+        for imp in implying[sid]:
             if imp in skills:
                 continue
             strength = parent.strength * IMPLIED_FACTOR // 1000

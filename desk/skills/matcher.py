@@ -12,7 +12,7 @@ count with context: a context word nearby, or a line that lists other skills.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -109,28 +109,90 @@ def is_english(word: str) -> bool:
 BEFORE = r"(?<![\w.+#&])"
 AFTER = r"(?![\w+#&]|\.\w)"
 VERSION_SUFFIX = r"(?:v?\d+(?:\.\d+)*x?)?"
-WORD_RE = re.compile(r"(?<![\w.+#&/-])[^\W\d_]{5,}(?![\w+#&])")
+#: The end of a name in the scan: the same rule as VERSION_SUFFIX + AFTER, as look-aheads
+#: so that a match is the name alone. Why this shape: the trie has thousands of places
+#: where a name may end, and the cheap class test rejects the common case (a letter
+#: follows, "c" in "communication") before the slower alternatives run; an optional
+#: version group there instead costs the whole scan a third more time.
+SCAN_TAIL = r"(?=[^a-uw-z_]|\Z)(?:" + AFTER + r"|(?=v?\d+(?:\.\d+)*x?" + AFTER + "))"
+_AFTER_RE = re.compile(AFTER)
+#: characters that, right before a name, make it part of a longer token ("x.python", "#go");
+#: ``\b`` in the scan already rules out a letter or digit there
+GLUE = ".+#&"
+_GLUED_BEFORE = re.compile(r"[\w.+#&]")
+#: fuzzy candidates: ASCII words of five letters or more. ASCII because the regex runs
+#: at 4x the speed of ``[^\W\d_]``; skill names are ASCII, so a misspelling holding a
+#: non-ASCII letter ("Kubernétes") is the one kind of typo this does not catch.
+WORD_RE = re.compile(r"[a-z]{5,}")
+#: a fuzzy word counts only where it stands alone (not after "/" or "-", not glued to + # &)
+_WORD_END = re.compile(r"[\w+#&]")  # a character that glues a following word on
 CTX_TOKEN_RE = re.compile(r"[\w+#.&/]+")
+_CTX_GAP = r"[^\w+#.&/]+"
+
+#: one raw hit: (start, end, skill id, exact|alias|fuzzy, similarity)
+Raw = tuple[int, int, str, str, float]
+
+
+def _lower_keep_offsets(text: str) -> str:
+    """``text.lower()`` when that keeps every offset (nearly always), else per character.
+
+    Offsets found in the lowered text index the original, so the two must line up;
+    the few characters that grow when lowered ("İ") are left as they are.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def _context_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a skill's context words, run on a lower-cased window.
+
+    A context word matches as a whole token sequence: "object-oriented" matches
+    "object oriented" and "object-oriented", never "objection".
+    """
+    alts = []
+    for word in words:
+        tokens = CTX_TOKEN_RE.findall(word.lower())
+        if tokens:
+            alts.append(_CTX_GAP.join(re.escape(t) for t in tokens))
+    if not alts:
+        return None
+    return re.compile(r"(?<![\w+#.&/])(?:" + "|".join(sorted(set(alts))) + r")(?![\w+#.&/])")
 
 
 class SkillMatcher:
     """Holds the compiled patterns for one taxonomy; reuse it across many texts.
 
-    One case-insensitive trie regex finds every name and alias in a single C-level
-    pass; a case-sensitive one finds ambiguous forms, which then need context; a
-    word pass feeds only unknown, non-English words to the fuzzy matcher.
+    One trie regex over the lower-cased text finds every name, alias and (case
+    ignored) ambiguous form in a single C-level pass; ambiguous forms are then
+    checked against the original case and need context. A second regex lists
+    ASCII words, and only the unknown, non-English ones reach the fuzzy matcher.
+    Why one pass and ``\b``: the regex engine's time is per text position, and a
+    leading look-behind costs a check at every position where ``\b`` fails fast
+    inside words; the glue characters it also excluded are checked per hit.
     """
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.tax = taxonomy
         self.surfaces = taxonomy.surfaces
         self.cased = taxonomy.cased
-        main = BEFORE + "(" + trie_regex(self.surfaces) + ")" + VERSION_SUFFIX + AFTER
-        self._main_lower = re.compile(main)  # on lower-cased text: twice as fast as re.I
-        self._main_any = re.compile(main, re.I)
+        #: cased forms as they may appear with other gaps ("Foo  Bar", "Foo-Bar")
+        self._cased_gaps = {_gap_key(k): v for k, v in self.cased.items() if _gap_key(k) != k}
+        union = set(self.surfaces) | {k.lower() for k in self.cased}
+        word_initial = sorted(k for k in union if k[:1].isalnum() or k[:1] == "_")
+        odd = sorted(k for k in union if not (k[:1].isalnum() or k[:1] == "_"))
+        self._scan = re.compile(r"\b(?:" + trie_regex(word_initial) + ")" + SCAN_TAIL)
+        #: names that start with punctuation (".NET", "*nix"): their own pattern, whose
+        #: literal first characters let the engine skip ahead instead of trying each position
+        self._scan_odd = re.compile("(?:" + trie_regex(odd) + ")" + SCAN_TAIL) if odd else None
+        #: their first two characters: a substring test (C) skips the pass in most texts
+        self._odd_heads = tuple(sorted({k[:2] for k in odd}))
+        self._main_cache: re.Pattern[str] | None = None
         #: surface as matched (lower case) -> (skill id, exact|alias), filled lazily
         self._resolved: dict[str, tuple[str, str] | None] = {}
-        self._cased = re.compile(BEFORE + "(" + trie_regex(self.cased) + ")" + AFTER)
+        self._context: dict[str, re.Pattern[str] | None] = {}
+        self._shadow: dict[str, bool] = {}
         # fuzzy vocabulary: single-word, unambiguous surfaces, bucketed by first letter
         self.fuzzy_vocab: dict[str, list[str]] = defaultdict(list)
         for key in self.surfaces:
@@ -145,6 +207,24 @@ class SkillMatcher:
         if self._plain is None:
             self._plain = english_words() | {k for k in self.surfaces if " " not in k}
         return self._plain
+
+    @property
+    def _main_only(self) -> re.Pattern[str]:
+        """Names and aliases without the ambiguous forms: for the rare second look where a
+        lower-case ambiguous form ("rest") hid a shorter name at the same place."""
+        if self._main_cache is None:
+            self._main_cache = re.compile(
+                BEFORE + "(" + trie_regex(self.surfaces) + ")" + VERSION_SUFFIX + AFTER
+            )
+        return self._main_cache
+
+    def _shadows(self, raw: str) -> bool:
+        """Whether a name or alias is a proper prefix of ``raw`` (an ambiguous form as
+        matched): only then can a shorter name start where it does. Cached per form."""
+        got = self._shadow.get(raw)
+        if got is None:
+            got = self._shadow[raw] = any(norm(raw[:i]) in self.surfaces for i in range(1, len(raw)))
+        return got
 
     # -- fuzzy --------------------------------------------------------------------------
     def _fuzzy(self, key: str) -> tuple[str, float] | None:
@@ -169,26 +249,38 @@ class SkillMatcher:
         return result
 
     # -- context for ambiguous forms ------------------------------------------------------
+    def _context_re(self, skill_id: str) -> re.Pattern[str] | None:
+        if skill_id not in self._context:
+            self._context[skill_id] = _context_regex(self.tax.skills[skill_id].context)
+        return self._context[skill_id]
+
     def _has_context(
-        self, text: str, start: int, end: int, skill_id: str, line_hits: int, listed: bool
+        self,
+        text: str,
+        lowered: str,
+        start: int,
+        end: int,
+        skill_id: str,
+        line: tuple[int, int],
+        line_hits: int,
+        list_spans: list[tuple[int, int]],
     ) -> bool:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        before = CTX_TOKEN_RE.findall(text[max(line_start, start - 80) : start])
-        after = CTX_TOKEN_RE.findall(text[end : min(line_end, end + 80)].replace("-", " "))
-        nxt = after[0].lower() if after else ""
-        prv = before[-1].lower() if before else ""
-        if nxt in NEG_NEXT or prv in NEG_PREV:
+        """Whether an ambiguous form here is the skill: not "go-to"/"grade C", and either
+        in a list of skills (a Skills section, a labelled line, a line with other skills)
+        or near one of the skill's context words. Cheapest tests first."""
+        line_start, line_end = line
+        after = CTX_TOKEN_RE.search(lowered, end, min(line_end, end + 80))
+        if after is not None and after.group() in NEG_NEXT:
             return False
-        if line_hits >= 2 or listed:
+        before = CTX_TOKEN_RE.findall(lowered, max(line_start, start - 80), start)
+        if before and before[-1] in NEG_PREV:
+            return False
+        if line_hits >= 2 or any(lo <= start < hi for lo, hi in list_spans):
             return True
-        context = self.tax.skills[skill_id].context
-        if not context:
-            return False
-        lo = max(0, start - 120)
-        window = " " + " ".join(t.lower() for t in CTX_TOKEN_RE.findall(text[lo : end + 120])) + " "
-        return any(f" {c} " in window for c in context)
+        if start - line_start < 200 and LIST_LABEL_RE.match(text, line_start, start):
+            return True
+        context = self._context_re(skill_id)
+        return context is not None and context.search(lowered[max(0, start - 120) : end + 120]) is not None
 
     # -- the pass -------------------------------------------------------------------------
     def find(
@@ -199,79 +291,136 @@ class SkillMatcher:
         ``list_spans`` are ranges known to list skills (a resume's Skills section): an
         ambiguous form there counts without further context.
         """
-        hits: list[SkillHit] = []
-        surfaces = self.surfaces
-        covered: list[tuple[int, int]] = []
-        lowered = text.lower()
-        if len(lowered) == len(text):  # lower-casing kept every offset: scan without re.I
-            scan = self._main_lower.finditer(lowered)
-        else:
-            scan = self._main_any.finditer(text)
-        resolved = self._resolved
-        for m in scan:
-            raw = m.group(1)
-            got = resolved.get(raw, False)
-            if got is False:
-                got = resolved[raw] = self._resolve(raw)
-            if got is None:
-                continue
-            start, end = m.span(1)
-            hits.append(SkillHit(got[0], got[1], 100.0, text[start:end], start, end))
-            covered.append((start, end))
-        # fuzzy: unknown words that are not English might be misspelt skills. The set
-        # difference runs in C and leaves the few words worth a look (names, typos).
-        unknown = (
-            set(WORD_RE.findall(lowered if len(lowered) == len(text) else text.lower())) - self.plain_words
-        )
-        for word in unknown:
-            fz = self._fuzzy(word)
-            if fz is None:
-                continue
-            sid = surfaces[fz[0]]
-            for m in re.finditer(r"(?<![\w.+#&])" + re.escape(word) + r"(?![\w+#&])", text, re.I):
-                if not any(s <= m.start() < e for s, e in covered):
-                    hits.append(SkillHit(sid, "fuzzy", fz[1], m.group(), m.start(), m.end()))
-        if self.cased:
-            self._ambiguous(text, hits, list_spans)
-        hits.sort(key=lambda h: (h.start, h.skill_id))
+        hits = [
+            SkillHit(sid, how, sim, text[start:end], start, end)
+            for start, end, sid, how, sim in self.scan(text, list_spans=list_spans)
+        ]
         if implied:
             hits.extend(self._implied(hits))
         return hits
 
-    def _ambiguous(self, text: str, hits: list[SkillHit], list_spans: list[tuple[int, int]]) -> None:
-        pending = [(m.start(1), m.end(1), self.cased[m.group(1)]) for m in self._cased.finditer(text)]
+    def scan(self, text: str, *, list_spans: list[tuple[int, int]] = ()) -> list[Raw]:
+        """The occurrences as plain tuples ``(start, end, skill id, how, similarity)``, in
+        text order: what :meth:`find` returns without building a hit object per match,
+        for callers (the import profile) that handle thousands of resumes a second."""
+        lowered = _lower_keep_offsets(text)
+        resolved = self._resolved
+        cased = self.cased
+        hits: list[Raw] = []
+        pending: list[tuple[int, int, str]] = []  # ambiguous forms that need context
+        for m in self._scan.finditer(lowered):
+            start, end = m.span()
+            if start and lowered[start - 1] in GLUE:
+                continue
+            raw = lowered[start:end]
+            got = resolved.get(raw, False)
+            if got is False:
+                got = resolved[raw] = self._resolve(raw)
+            if got is not None:
+                hits.append((start, end, got[0], got[1], 100.0))
+                continue
+            # an ambiguous form, matched with case ignored. It may hide a shorter name
+            # at the same place (a user's "Foo" inside an ambiguous "Foo Bar"): names win.
+            if self._shadows(raw):
+                again = self._main_only.match(lowered, start)
+                got = self._resolve(again.group(1)) if again is not None else None
+                if got is not None:
+                    hits.append((start, again.end(1), got[0], got[1], 100.0))
+                    continue
+            sid = cased.get(text[start:end]) or self._cased_gaps.get(_gap_key(text[start:end]))
+            if sid is not None and _AFTER_RE.match(lowered, end):  # no version suffix on ambiguous forms
+                pending.append((start, end, sid))
+        if self._scan_odd is not None and any(head in lowered for head in self._odd_heads):
+            self._odd(text, lowered, hits, pending)
+        # fuzzy: unknown words that are not English might be misspelt skills. The set
+        # difference runs in C and leaves the few words worth a look (names, typos).
+        unknown = set(WORD_RE.findall(lowered)) - self.plain_words
+        if unknown:
+            self._fuzzy_hits(text, lowered, unknown, hits)
+        if pending:
+            self._ambiguous(text, lowered, hits, pending, list_spans)
+        return hits
+
+    def _odd(self, text: str, lowered: str, hits: list[Raw], pending: list[tuple[int, int, str]]) -> None:
+        """Names starting with punctuation; a match wins over word matches inside it."""
+        assert self._scan_odd is not None
+        odd: list[Raw] = []
+        for m in self._scan_odd.finditer(lowered):
+            start, end = m.span()
+            if start and _GLUED_BEFORE.match(lowered, start - 1):
+                continue
+            got = self._resolve(m.group())
+            if got is not None:
+                odd.append((start, end, got[0], got[1], 100.0))
+        if not odd:
+            return
+        merged: list[Raw] = []
+        last_end = -1
+        for h in sorted(hits + odd):
+            if h[0] >= last_end:
+                merged.append(h)
+                last_end = h[1]
+        hits[:] = merged
+        pending[:] = [p for p in pending if not _inside(merged, p[0])]
+
+    def _fuzzy_hits(self, text: str, lowered: str, unknown: set[str], hits: list[Raw]) -> None:
+        surfaces = self.surfaces
+        found: list[Raw] = []
+        fuzzy = self._fuzzy
+        for word in unknown:
+            fz = fuzzy(word)
+            if fz is None:
+                continue
+            # str.find, not a regex with a leading look-behind (which tries every position)
+            places = []
+            stands_alone = False
+            size = len(word)
+            at = lowered.find(word)
+            while at >= 0:
+                end = at + size
+                prev = lowered[at - 1] if at else " "
+                if not _WORD_END.match(lowered, end) and not _GLUED_BEFORE.match(prev):
+                    places.append((at, end))
+                    stands_alone = stands_alone or prev not in "/-"
+                at = lowered.find(word, end)
+            if not stands_alone:
+                continue  # only ever inside a longer token ("x/kafak")
+            sid = surfaces[fz[0]]
+            found += [(s, e, sid, "fuzzy", fz[1]) for s, e in places if not _inside(hits, s)]
+        if found:
+            hits.extend(found)
+            hits.sort()
+
+    def _ambiguous(
+        self,
+        text: str,
+        lowered: str,
+        hits: list[Raw],
+        pending: list[tuple[int, int, str]],
+        list_spans: list[tuple[int, int]],
+    ) -> None:
+        pending = [p for p in pending if not _inside(hits, p[0])]
         if not pending:
             return
-        inside = sorted((h.start, h.end) for h in hits)
-        starts = [s for s, _ in inside]
-
-        def covered(pos: int) -> bool:
-            i = bisect_right(starts, pos) - 1
-            return i >= 0 and inside[i][0] <= pos < inside[i][1]
-
-        pending = [p for p in pending if not covered(p[0])]
-        if not pending:
-            return
-        newlines = [m.start() for m in re.finditer("\n", text)]
-
-        def line_of(pos: int) -> int:
-            return bisect_right(newlines, pos)
-
-        per_line: dict[int, int] = defaultdict(int)
-        for h in hits:
-            per_line[line_of(h.start)] += 1
-        for s, _e, _sid in pending:
-            per_line[line_of(s)] += 1
+        starts = [h[0] for h in hits]
+        pstarts = [p[0] for p in pending]
+        found: list[Raw] = []
         for start, end, sid in pending:
-            line = line_of(start)
-            listed = any(lo <= start < hi for lo, hi in list_spans) or self._labelled(text, start)
-            if self._has_context(text, start, end, sid, per_line[line] - 1, listed):
-                hits.append(SkillHit(sid, "alias", 100.0, text[start:end], start, end))
-
-    @staticmethod
-    def _labelled(text: str, pos: int) -> bool:
-        line_start = text.rfind("\n", 0, pos) + 1
-        return bool(LIST_LABEL_RE.match(text, line_start, pos)) if pos - line_start < 200 else False
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            others = (
+                bisect_left(starts, line_end)
+                - bisect_left(starts, line_start)
+                + bisect_left(pstarts, line_end)
+                - bisect_left(pstarts, line_start)
+                - 1
+            )
+            if self._has_context(text, lowered, start, end, sid, (line_start, line_end), others, list_spans):
+                found.append((start, end, sid, "alias", 100.0))
+        if found:
+            hits.extend(found)
+            hits.sort()
 
     def _resolve(self, raw: str) -> tuple[str, str] | None:
         key = norm(raw)
@@ -295,6 +444,17 @@ class SkillMatcher:
                 seen.add(imp)
                 out.append(SkillHit(imp, "implied", 100.0, h.surface, h.start, h.end, via=sid))
         return out
+
+
+def _gap_key(form: str) -> str:
+    """A cased form with its gaps made single spaces: how "Foo-Bar" and "Foo  Bar" meet."""
+    return " ".join(form.replace("-", " ").replace("_", " ").split())
+
+
+def _inside(hits: list[Raw], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of ``hits`` (sorted by start, not overlapping)."""
+    i = bisect_right(hits, (pos, float("inf"))) - 1
+    return i >= 0 and hits[i][0] <= pos < hits[i][1]
 
 
 def _edit_allowed(key: str, cand: str, dist: int) -> bool:
@@ -334,7 +494,10 @@ def find_skills(
     return matcher_for(taxonomy).find(text, implied=implied, list_spans=list_spans)
 
 
-def snippet(text: str, start: int, end: int, width: int = 90) -> str:
+SNIPPET_WIDTH = 90
+
+
+def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> str:
     """The line around a hit, trimmed to ``width`` characters: the evidence we show."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)

@@ -92,6 +92,15 @@ class Taxonomy:
             cache[skill_id] = self._closure(skill_id)
         return cache[skill_id]
 
+    def implying(self) -> dict[str, list[str]]:
+        """Skill id -> its implied closure, for the skills that imply anything: one
+        dict for the import loop to intersect with, instead of a call per skill."""
+        got = self.__dict__.get("_implying")
+        if got is None:
+            got = {sid: c for sid in self.skills if (c := self.implied_closure(sid))}
+            self.__dict__["_implying"] = got
+        return got
+
     def _closure(self, skill_id: str) -> list[str]:
         seen: list[str] = []
         stack = list(self.skills[skill_id].implies) if skill_id in self.skills else []

@@ -141,3 +141,55 @@ def test_huge_inputs(chunk: str, times: int) -> None:
 def test_deterministic() -> None:
     text = (Path(__file__).resolve().parents[2] / "desk/samples/jobs/01-backend-developer.txt").read_text()
     assert find_skills(text) == find_skills(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (".NET Core and C#", ["csharp", "dotnet"]),  # one hit for ".NET Core", not "Core" too
+        ("x.python and #go", []),  # glued to a longer token
+        ("Go1.21 Python3.11", ["python"]),  # a version suffix is fine on names, not on ambiguous forms
+        ("İstanbul: Python, Kubernetes", ["kubernetes", "python"]),  # lower-casing changes the length
+    ],
+)
+def test_token_edges(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_hyphenated_context_words_count() -> None:
+    """A context word written with a hyphen matches either spelling of the text."""
+    from desk.skills.matcher import _context_regex
+
+    rx = _context_regex(("object-oriented",))
+    assert rx.search("object oriented design") and rx.search("object-oriented design")
+    assert not rx.search("objection oriented")
+
+
+def test_a_name_wins_over_an_ambiguous_form_that_starts_with_it() -> None:
+    """A user's skill "Foo" at the start of the ambiguous form "Foo Bar" of another: a
+    name needs no context, so it wins (as it always has), and "foo bar" in lower case,
+    which is not the ambiguous form at all, must still find Foo."""
+    from desk.skills.taxonomy import builtin_taxonomy
+
+    tax = builtin_taxonomy().with_custom(
+        [
+            {"id": "foo", "name": "Foo"},
+            {"id": "foobar", "name": "Foobar Tool", "ambiguous": ["Foo Bar"], "context": ["tool"]},
+        ]
+    )
+    got = find_skills("we use foo bar daily", tax, implied=False)
+    assert [(h.skill_id, h.surface) for h in got] == [("foo", "foo")]
+    got = find_skills("the Foo Bar tool", tax, implied=False)
+    assert [(h.skill_id, h.surface) for h in got] == [("foo", "Foo")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="GoRESTCj avPyhton.NET-/#+\n:,", max_size=200))
+def test_scan_and_find_agree(text: str) -> None:
+    """``scan`` (plain tuples, for import) and ``find`` (hit objects) are one pass."""
+    from desk.skills.matcher import matcher_for
+
+    m = matcher_for()
+    assert [(h.start, h.end, h.skill_id, h.how, h.similarity) for h in m.find(text, implied=False)] == m.scan(
+        text
+    )
