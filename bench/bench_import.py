@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.extract.builders when run as a script
 
 from desk.extract import extract_file  # noqa: E402
-from tests.extract.builders import make_sample_resume_pdf  # noqa: E402
 
 
 def _spin(n: int) -> None:
@@ -65,6 +64,11 @@ def capacity() -> float:
 
 
 def make_pdfs(folder: Path, n: int) -> list[Path]:
+    # Imported here, not at the top: import workers re-run this script's top level (the
+    # forkserver start method does that for __main__), and fpdf2 costs each of them ~1 s of
+    # CPU that a real `desk import` never pays.
+    from tests.extract.builders import make_sample_resume_pdf
+
     folder.mkdir(parents=True)
     return [
         make_sample_resume_pdf(folder / f"r{i:04d}.pdf", seed=i, pages=1 + i % 3, columns=1 + i // 3 % 2)

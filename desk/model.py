@@ -169,7 +169,14 @@ class Resume:
     as_of: str = ""  # "YYYY-MM": what "Present" meant when this was parsed
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """What ``asdict`` gives (same keys, same order, copied lists), built directly:
+        asdict's generic deep copy was a third of an import's time spent storing."""
+        out = {k: list(v) if isinstance(v, list) else v for k, v in self.__dict__.items()}
+        out["sections"] = [dict(s.__dict__) for s in self.sections]
+        out["work"] = [{**w.__dict__, "flags": list(w.flags)} for w in self.work]
+        out["education"] = [dict(d.__dict__) for d in self.education]
+        out["gaps"] = [dict(g) for g in self.gaps]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Resume:

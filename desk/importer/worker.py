@@ -12,7 +12,7 @@ import os
 import signal
 import time
 import traceback
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -92,8 +92,10 @@ def process(task: dict[str, Any], config: WorkerConfig, taxonomy: Taxonomy | Non
         "pages": extracted.pages,
         "layout": layout,
         "text": text,
-        "resume": resume.to_dict(),
-        "skills": {sid: asdict(cs) for sid, cs in skills.items()},
+        # the objects themselves: pickle carries dataclasses as cheaply as dicts, and the
+        # writer then skips a to_dict/from_dict round trip that cost as much as finding skills
+        "resume": resume,
+        "skills": skills,
         "parser_version": PARSER_VERSION,
     }
 

@@ -23,7 +23,6 @@ from desk.clock import utcnow
 from desk.extract.api import FORMATS
 from desk.importer.report import FAILED, IMPORTED, INTERNAL, SKIPPED, UPDATED, ImportReport
 from desk.importer.worker import PARSER_VERSION
-from desk.model import CandidateSkill, Resume
 from desk.services.candidates import add_document
 from desk.services.ingest import ingest
 from desk.services.ranking import facts_for, rescore_candidates
@@ -121,8 +120,8 @@ class BatchWriter:
             pages=p["pages"],
             text=p["text"],
             layout=p["layout"],
-            resume=Resume.from_dict(p["resume"]),
-            skills={sid: CandidateSkill.from_dict(cs) for sid, cs in p["skills"].items()},
+            resume=p["resume"],
+            skills=p["skills"],
             parser_version=p.get("parser_version") or PARSER_VERSION,
             score=False,
         )

@@ -220,10 +220,15 @@ class SkillMatcher:
 
     def _shadows(self, raw: str) -> bool:
         """Whether a name or alias is a proper prefix of ``raw`` (an ambiguous form as
-        matched): only then can a shorter name start where it does. Cached per form."""
+        matched) ending where a name may end (not before a letter, "airflow" does not hide
+        "air"; a digit may be a version): only then can a shorter name start where it
+        does. Cached per form."""
         got = self._shadow.get(raw)
         if got is None:
-            got = self._shadow[raw] = any(norm(raw[:i]) in self.surfaces for i in range(1, len(raw)))
+            got = self._shadow[raw] = any(
+                (not raw[i].isalpha() or raw[i] == "v") and norm(raw[:i]) in self.surfaces
+                for i in range(1, len(raw))
+            )
         return got
 
     # -- fuzzy --------------------------------------------------------------------------

@@ -122,13 +122,19 @@ def test_json_resume_fields_win_over_parsing() -> None:
     assert "routing API" in extracted.text[first.start_offset : first.end_offset]
 
 
-def test_worker_payload_is_plain_data(tmp_path: Path) -> None:
+def test_worker_payload_crosses_processes(tmp_path: Path) -> None:
+    """The payload goes through a pipe: it must pickle, and come back as the model objects."""
+    import pickle
+
+    from desk.model import CandidateSkill, Resume
+
     path = tmp_path / "r.txt"
     path.write_text(sample(1))
     out = process({"id": 7, "path": str(path), "name": "r.txt", "display": "r.txt"}, WorkerConfig(), None)
+    out = pickle.loads(pickle.dumps(out))
     assert out["ok"] and out["id"] == 7 and out["format"] == "txt"
-    assert out["resume"]["email"] == "daniel.okafor@example.com"
-    assert "python" in out["skills"] and isinstance(out["skills"]["python"], dict)
+    assert isinstance(out["resume"], Resume) and out["resume"].email == "daniel.okafor@example.com"
+    assert isinstance(out["skills"]["python"], CandidateSkill)
     bad = tmp_path / "x.pdf"
     bad.write_bytes(b"%PDF-1.4 garbage")
     failed = process({"id": 8, "path": str(bad), "name": "x.pdf", "display": "x.pdf"}, WorkerConfig(), None)

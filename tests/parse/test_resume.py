@@ -307,3 +307,23 @@ def test_samples_parse_fast() -> None:
     for t in texts:
         parse_resume(t, today=TODAY)
     assert (time.process_time() - started) / len(texts) < 0.010
+
+
+def test_to_dict_is_asdict() -> None:
+    """Resume.to_dict is written out for speed; it must stay what dataclasses.asdict gives,
+    key order included (the stored profile JSON is compared byte for byte)."""
+    import dataclasses
+
+    from importlib import resources
+
+    folder = resources.files("desk.samples").joinpath("resumes")
+    texts = [p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".txt")]
+    for text in [RESUME, *texts]:
+        resume = parse_resume(text, today=TODAY)
+        resume.gaps.append({"start": "2020-01", "end": "2020-06", "months": 5})
+        fast = resume.to_dict()
+        assert json.dumps(fast) == json.dumps(dataclasses.asdict(resume))
+        if fast["work"]:
+            fast["work"][0]["flags"].append("x")
+        fast["links"].append("x")
+        assert resume.to_dict() == dataclasses.asdict(resume)  # a copy, not a view
