@@ -49,6 +49,10 @@ class ImportReport:
     workers_killed: int = 0  # stuck workers stopped by the per-file timeout (and replaced)
     worker_peak_rss_kb: int = 0  # the largest worker's peak memory, as the workers reported it
     worker_cpu_s: float = 0.0  # CPU seconds all workers spent (load-independent cost, for the bench)
+    #: of which: reading files into text (the PDF engine and layout step), and parsing
+    #: that text with finding skills; the rest is start-up and passing results
+    extract_cpu_s: float = 0.0
+    parse_cpu_s: float = 0.0
     interrupted: bool = False
     seconds: float = 0.0
 

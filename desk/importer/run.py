@@ -248,6 +248,8 @@ class _Run:
         r.worker_peak_rss_kb = max(r.worker_peak_rss_kb, p.get("peak_rss_kb", 0))
         self.cpu[p.get("pid", 0)] = p.get("cpu_s", 0.0)  # cumulative per worker: keep the latest
         r.worker_cpu_s = sum(self.cpu.values())
+        r.extract_cpu_s += p.get("extract_cpu_s", 0.0)
+        r.parse_cpu_s += p.get("parse_cpu_s", 0.0)
 
     # -- storing and telling --------------------------------------------------------------
     def _write(self, item: Item) -> None:

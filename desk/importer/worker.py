@@ -64,6 +64,7 @@ def process(task: dict[str, Any], config: WorkerConfig, taxonomy: Taxonomy | Non
         return {**out, "code": "unreadable", "message": f"cannot read the file: {exc.strerror or exc}"}
     out["sha256"] = hashlib.sha256(data).hexdigest()
     out["size"] = len(data)
+    began = time.process_time()
     try:
         extracted = extract_bytes(
             data, task["name"], pdf_engine=config.pdf_engine, max_bytes=config.max_bytes
@@ -73,6 +74,8 @@ def process(task: dict[str, Any], config: WorkerConfig, taxonomy: Taxonomy | Non
     except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the import
         return {**out, "code": INTERNAL, "message": _bug("reading", exc)}
     del data
+    read = time.process_time()
+    out["extract_cpu_s"] = read - began
     try:
         text = extracted.text
         if extracted.json_resume is not None:
@@ -82,6 +85,7 @@ def process(task: dict[str, Any], config: WorkerConfig, taxonomy: Taxonomy | Non
         skills = build_skills(text, resume, taxonomy)
     except Exception as exc:  # noqa: BLE001
         return {**out, "code": INTERNAL, "message": _bug("parsing", exc)}
+    out["parse_cpu_s"] = time.process_time() - read
     layout = dict(extracted.layout)
     if extracted.engine:
         layout["engine"] = extracted.engine
