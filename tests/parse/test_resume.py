@@ -313,7 +313,6 @@ def test_to_dict_is_asdict() -> None:
     """Resume.to_dict is written out for speed; it must stay what dataclasses.asdict gives,
     key order included (the stored profile JSON is compared byte for byte)."""
     import dataclasses
-
     from importlib import resources
 
     folder = resources.files("desk.samples").joinpath("resumes")
