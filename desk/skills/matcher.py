@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from desk.model import SkillHit
-from desk.skills.taxonomy import Taxonomy, builtin_taxonomy, norm
+from desk.skills.taxonomy import Taxonomy, builtin_taxonomy, norm, single_gaps
 from desk.skills.trie import trie_regex
 
 # A token starts with a letter/digit (or ".NET"'s dot, or a lone "&") and may hold
@@ -178,7 +178,7 @@ class SkillMatcher:
         self.surfaces = taxonomy.surfaces
         self.cased = taxonomy.cased
         #: cased forms as they may appear with other gaps ("Foo  Bar", "Foo-Bar")
-        self._cased_gaps = {_gap_key(k): v for k, v in self.cased.items() if _gap_key(k) != k}
+        self._cased_gaps = {single_gaps(k): v for k, v in self.cased.items() if single_gaps(k) != k}
         union = set(self.surfaces) | {k.lower() for k in self.cased}
         word_initial = sorted(k for k in union if k[:1].isalnum() or k[:1] == "_")
         odd = sorted(k for k in union if not (k[:1].isalnum() or k[:1] == "_"))
@@ -332,7 +332,7 @@ class SkillMatcher:
                 if got is not None:
                     hits.append((start, again.end(1), got[0], got[1], 100.0))
                     continue
-            sid = cased.get(text[start:end]) or self._cased_gaps.get(_gap_key(text[start:end]))
+            sid = cased.get(text[start:end]) or self._cased_gaps.get(single_gaps(text[start:end]))
             if sid is not None and _AFTER_RE.match(lowered, end):  # no version suffix on ambiguous forms
                 pending.append((start, end, sid))
         if self._scan_odd is not None and any(head in lowered for head in self._odd_heads):
@@ -449,11 +449,6 @@ class SkillMatcher:
                 seen.add(imp)
                 out.append(SkillHit(imp, "implied", 100.0, h.surface, h.start, h.end, via=sid))
         return out
-
-
-def _gap_key(form: str) -> str:
-    """A cased form with its gaps made single spaces: how "Foo-Bar" and "Foo  Bar" meet."""
-    return " ".join(form.replace("-", " ").replace("_", " ").split())
 
 
 def _inside(hits: list[Raw], pos: int) -> bool:

@@ -17,9 +17,14 @@ from typing import Any
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9+#.-]*$")
 
 
+def single_gaps(text: str) -> str:
+    """Hyphens, underscores and runs of spaces as one space: how "Foo-Bar" and "Foo  Bar" meet."""
+    return " ".join(text.replace("-", " ").replace("_", " ").split())
+
+
 def norm(text: str) -> str:
     """The form surfaces are compared in: lower case, hyphens as spaces, single spaces."""
-    return " ".join(text.lower().replace("-", " ").replace("_", " ").split())
+    return single_gaps(text.lower())
 
 
 @dataclass(frozen=True)
