@@ -182,7 +182,11 @@ def _empty_bands(
         narrowed.sort(key=lambda band: (band[2], band[0], -band[1]))
         active = []
         for band in narrowed:
-            if not any(o[0] <= band[0] and o[1] >= band[1] for o in active):
+            a, b = band[0], band[1]
+            for o in active:  # a plain loop: any() over a generator costs twice as much here
+                if o[0] <= a and o[1] >= b:
+                    break
+            else:
                 active.append(band)
     done += ((a, b, start, len(rows) - 1) for a, b, start in active)
     return done

@@ -1,10 +1,17 @@
-"""PDFium adapter (pypdfium2): the fast engine, words with boxes from the text page.
+"""PDFium adapter (pypdfium2): the fast engine, runs of text with boxes from the text page.
 
-Speed comes from few calls into PDFium: the page text in one call, split into words by
-whitespace (PDFium inserts spaces and line breaks where the glyphs are apart), then two loose
-character boxes per word, its first and last character, through a bare function pointer. Loose
-boxes span the font's full height, so every word on a line gets the same top and bottom whatever
-its letters. A word whose ends are not on one line falls back to a box per character.
+Speed comes from few calls into PDFium. The page text comes in one call, with a line break
+wherever PDFium saw a new line. A line drawn by one text object (one show-text operator: PDF
+producers set separate columns, table cells and text boxes as separate objects) is handed to the
+layout step as one run, boxed by the loose boxes of its first and last character; PDFium's
+``CountRects`` says, without a box per character, whether a line is one object. A line made of
+several objects (a bold label before plain text, a date set apart) is split into words, each boxed
+by its first and last character, so a gutter between objects is still seen. So is a line with a
+wide gap inside one object: PDFium marks the space it inserts for a move (kerning in a ``TJ``, as
+TeX sets every word space) as generated, and the gap at each such space is measured. Space glyphs
+are trusted: a producer that draws columns with runs of spaces in one object is not handled. Loose boxes
+span the font's full height, so every run on a line gets the same top and bottom whatever its
+letters. A word whose ends are not on one line falls back to a box per character.
 
 PDFium is not thread-safe, even across documents, so all calls hold one process-wide lock.
 """
@@ -27,8 +34,18 @@ _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}
 _LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int)(
     ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
 )
+_COUNT_RECTS = ctypes.CFUNCTYPE(ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_CountRects, ctypes.c_void_p).value
+)
+_IS_GENERATED = ctypes.CFUNCTYPE(ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.c_void_p).value
+)
 #: FS_RECTF as laid out in memory: left, top, right, bottom.
 _RECT = struct.Struct("4f")
+#: A move inside one object wider than this share of the line's (loose) height may be a column
+#: gutter, so the line is read word by word. The layout's narrowest gutter is 0.8 heights; a
+#: justified word space stays under 0.5.
+MAX_INNER_GAP = 0.5
 
 
 def read_words(data: bytes) -> list[PageWords]:
@@ -72,17 +89,87 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     if len(text) != count:  # rare: PDFium's text and char list disagree; read char by char
         text = "".join(_char(textpage, i) for i in range(count))
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    words: list[Word] = []
+    append = words.append
+    start = 0
+    for line in text.split("\r\n"):
+        tokens = line.split()
+        if tokens:
+            run = _run(handle, text, line, tokens, start, height)
+            if run is None:
+                words += _token_words(textpage, handle, text, tokens, start, height)
+            else:
+                append(run)
+        start += len(line) + 2
+    return words
+
+
+def _run(
+    handle: ctypes.c_void_p, text: str, line: str, tokens: list[str], start: int, height: float
+) -> Word | None:
+    """The line at ``start`` as one run, if one text object drew it with no wide move inside."""
+    first = start + line.find(tokens[0])
+    last = start + line.rfind(tokens[-1]) + len(tokens[-1]) - 1
+    if _COUNT_RECTS(handle, first, last + 1 - first) != 1:
+        return None
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    buffer = memoryview(rect).cast("B")
+    if not _LOOSE_BOX(handle, first, ref):
+        return None
+    x0, top, _, bottom = _RECT.unpack_from(buffer)
+    if not _LOOSE_BOX(handle, last, ref):
+        return None
+    _, last_top, x1, last_bottom = _RECT.unpack_from(buffer)
+    if x1 < x0 or last_top <= bottom or last_bottom >= top:  # its ends are not on one line
+        return None
+    if len(tokens) > 1 and not _moves_are_narrow(handle, text, first, last, top - bottom):
+        return None
+    return tuple.__new__(Word, (x0, x1, height - top, height - bottom, " ".join(tokens)))
+
+
+def _moves_are_narrow(handle: ctypes.c_void_p, text: str, first: int, last: int, line_height: float) -> bool:
+    """No space PDFium generated between ``first`` and ``last`` stands for a gap a gutter could be."""
+    is_generated = _IS_GENERATED
+    loose_box = _LOOSE_BOX
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    read = _RECT.unpack_from
+    buffer = memoryview(rect).cast("B")
+    widest = MAX_INNER_GAP * line_height
+    find = text.find
+    space = find(" ", first, last)
+    while space >= 0:
+        if is_generated(handle, space) == 1:
+            if not (loose_box(handle, space - 1, ref)):
+                return False
+            right = read(buffer)[2]
+            if not loose_box(handle, space + 1, ref) or read(buffer)[0] - right > widest:
+                return False
+        space = find(" ", space + 1, last)
+    return True
+
+
+def _token_words(
+    textpage: pdfium.PdfTextPage,
+    handle: ctypes.c_void_p,
+    text: str,
+    tokens: list[str],
+    start: int,
+    height: float,
+) -> list[Word]:
+    """One line's words, each boxed by its first and last character."""
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     read = _RECT.unpack_from
     buffer = memoryview(rect).cast("B")
     loose_box = _LOOSE_BOX
-    make = tuple.__new__  # Word(...) through NamedTuple's Python-level __new__ is twice as slow
+    make = tuple.__new__
     words: list[Word] = []
     append = words.append
     find = text.find
-    end = 0
-    for token in text.split():
+    end = start
+    for token in tokens:
         start = find(token, end)
         end = start + len(token)
         if not loose_box(handle, start, ref):
