@@ -98,9 +98,12 @@ def raw(files: list[Path], engine: str) -> tuple[float, float, int]:
 
 def child(db: str, folder: str, engine: str, workers: int) -> None:
     """Run one import and print its figures as JSON (the parent bench reads them)."""
-    from desk.importer import ImportOptions, import_paths
+    from desk.importer.server import start_early
 
     start, cpu = time.perf_counter(), time.process_time()
+    start_early()  # as `desk import` does, before it loads the importer
+    from desk.importer import ImportOptions, import_paths
+
     report = import_paths(db, [folder], ImportOptions(workers=workers, pdf_engine=engine))
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     import sqlite3

@@ -122,6 +122,9 @@ def import_cmd(
     Exit codes: 0 all imported or unchanged, 3 some files failed (each is listed
     with its reason), 130 interrupted (run the same command again to finish).
     """
+    from desk.importer.server import start_early
+
+    start_early()  # the workers' server warms up while this process loads the importer
     from desk.importer import ImportOptions, import_paths
 
     options = ImportOptions(

@@ -14,15 +14,15 @@ import contextlib
 import io
 import zipfile
 from collections.abc import Iterable
-from typing import Any
-
-import docx
-from docx.document import Document
-from docx.section import Section
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from desk.extract.result import Extracted, ExtractError
 from desk.extract.tidy import is_blank, tidy
+
+if TYPE_CHECKING:  # python-docx and lxml cost ~0.1 s to import; a PDF-only import never needs them
+    from docx.document import Document
+    from docx.section import Section
+    from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -38,6 +38,8 @@ def extract_docx(data: bytes) -> Extracted:
     """Body, tables, headers and footers of a DOCX in document order."""
     _check_zip(data)
     try:
+        import docx
+
         document = docx.Document(io.BytesIO(data))
         text, facts = _document_text(document)
     except ExtractError:

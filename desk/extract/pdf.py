@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desk.extract import pdf_pdfium, pdf_plumber
+from desk.extract import pdf_pdfium
 from desk.extract.layout import page_text
 from desk.extract.pdf_common import EngineError, PageWords
 from desk.extract.result import Extracted, ExtractError
 from desk.extract.tidy import tidy
 
+
+def _plumber_words(data: bytes) -> list[PageWords]:
+    """pdfplumber's words, imported on first use: pdfminer costs ~0.15 s to import, which every
+    import's workers would pay before their first file though most never fall back to it."""
+    from desk.extract import pdf_plumber
+
+    return pdf_plumber.read_words(data)
+
+
 ENGINES: dict[str, Callable[[bytes], list[PageWords]]] = {
     "pdfium": pdf_pdfium.read_words,
-    "pdfplumber": pdf_plumber.read_words,
+    "pdfplumber": _plumber_words,
 }
 #: PDF readers accept junk before the header within the first kilobyte; so do we.
 HEADER_WINDOW = 1024

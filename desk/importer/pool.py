@@ -11,7 +11,6 @@ import runs in a TUI thread, and replacements start in milliseconds), else by sp
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -22,20 +21,13 @@ from typing import Any
 
 from desk.errors import DeskError
 from desk.importer.report import CRASHED, TIMEOUT
+from desk.importer.server import context as default_context
 from desk.importer.worker import WorkerConfig, serve
 
 #: Tasks queued per worker: one running, one waiting, so workers never idle on the writer.
 DEPTH = 2
 #: Workers that die before they are ready (an import error, say), in a row, before the import gives up.
 MAX_STARTUP_DEATHS = 3
-
-
-def default_context() -> BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["desk.importer.preload"])
-        return ctx
-    return multiprocessing.get_context("spawn")  # pragma: no cover - Windows, macOS without forkserver
 
 
 @dataclass

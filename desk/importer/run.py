@@ -23,6 +23,7 @@ from typing import Any
 from desk.importer.options import ImportOptions
 from desk.importer.pool import Outcome, WorkerPool
 from desk.importer.report import CRASHED, FAILED, INTERNAL, SKIPPED, TIMEOUT, ImportProgress, ImportReport
+from desk.importer.server import start_early
 from desk.importer.sources import Loaded, expand, iter_loaded
 from desk.importer.worker import WorkerConfig
 from desk.importer.writer import Item, WriterThread, Written, count
@@ -54,6 +55,8 @@ def import_paths(
     options = options or ImportOptions()
     cancel = cancel or threading.Event()
     started = time.monotonic()
+    if threading.current_thread() is threading.main_thread():  # a TUI starts it on its UI thread
+        start_early()
     sources = expand(paths, options)
     report = ImportReport(total=len(sources))
     with (

@@ -112,7 +112,6 @@ def _bug(stage: str, exc: Exception) -> str:
 
 def warm() -> None:
     """Build what every file needs (the shipped matcher, the parsers' regexes) ahead of the first file."""
-    from desk.extract import pdf_pdfium, pdf_plumber  # noqa: F401 - import cost paid once, before forking
     from desk.skills.matcher import matcher_for
 
     text = "Jane Doe\njane@example.com\n\nExperience\nEngineer, Acme — Jan 2020 – Present\n- Python\n"

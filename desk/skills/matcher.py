@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from desk.model import SkillHit
+from desk.skills.regex_cache import compile_cached
 from desk.skills.taxonomy import Taxonomy, builtin_taxonomy, norm, single_gaps
 from desk.skills.trie import trie_regex
 
@@ -182,10 +183,10 @@ class SkillMatcher:
         union = set(self.surfaces) | {k.lower() for k in self.cased}
         word_initial = sorted(k for k in union if k[:1].isalnum() or k[:1] == "_")
         odd = sorted(k for k in union if not (k[:1].isalnum() or k[:1] == "_"))
-        self._scan = re.compile(r"\b(?:" + trie_regex(word_initial) + ")" + SCAN_TAIL)
+        self._scan = compile_cached(r"\b(?:" + trie_regex(word_initial) + ")" + SCAN_TAIL)
         #: names that start with punctuation (".NET", "*nix"): their own pattern, whose
         #: literal first characters let the engine skip ahead instead of trying each position
-        self._scan_odd = re.compile("(?:" + trie_regex(odd) + ")" + SCAN_TAIL) if odd else None
+        self._scan_odd = compile_cached("(?:" + trie_regex(odd) + ")" + SCAN_TAIL) if odd else None
         #: their first two characters: a substring test (C) skips the pass in most texts
         self._odd_heads = tuple(sorted({k[:2] for k in odd}))
         self._main_cache: re.Pattern[str] | None = None

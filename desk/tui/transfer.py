@@ -93,9 +93,9 @@ def start_process_helpers() -> None:
     if stderr is None:  # pragma: no cover - no console at all
         return
     try:
-        from desk.importer.pool import default_context
+        from desk.importer.server import context
 
-        method = default_context().get_start_method()
+        method = context().get_start_method()
     except ImportError:  # the importer will say so itself
         return
     with contextlib.redirect_stderr(stderr):

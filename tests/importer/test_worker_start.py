@@ -1,0 +1,15 @@
+"""What a worker's server loads before its first file: the readers most imports never use stay out."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_worker_server_does_not_import_pdfplumber_or_python_docx() -> None:
+    code = (
+        "import sys, desk.importer.preload; "
+        "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'docx', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
