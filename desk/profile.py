@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from desk.model import DEGREE_LEVELS, CandidateFacts, CandidateSkill, Resume, WorkEntry
 from desk.scoring import IMPLIED_FACTOR, skill_strength
-from desk.skills.matcher import SNIPPET_WIDTH, Raw, matcher_for, snippet
+from desk.skills.matcher import SNIPPET_WIDTH, Raw, cut_snippet, matcher_for
 from desk.skills.taxonomy import Taxonomy
 
 SECTION_SOURCE = {
@@ -90,23 +90,31 @@ def _nowhere(offset: int) -> tuple[WorkEntry | None, str]:
 
 
 class _Evidence:
-    """Evidence lines of one text; a skills line holding twenty names is cut once."""
+    """Evidence lines of one text; a skills line holding twenty names is cut once.
+
+    A line longer than a snippet gives each hit the part of it around the hit, as
+    ``snippet`` does, from the stripped line kept here rather than found and stripped
+    again per hit (skills lists are the long lines, and they hold most hits).
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines: dict[int, str] = {}
+        #: line start -> the stripped line, and where it starts in the text (long lines)
+        self.lines: dict[int, tuple[str, int]] = {}
 
-    def at(self, start: int, end: int) -> str:
+    def at(self, start: int) -> str:
         text = self.text
         line_start = text.rfind("\n", 0, start) + 1
         got = self.lines.get(line_start)
         if got is None:
-            line_end = text.find("\n", end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-            if len(line) > SNIPPET_WIDTH:
-                return snippet(text, start, end)  # a long line: the part around this hit
-            got = self.lines[line_start] = line
-        return got
+            line_end = text.find("\n", start)  # the hit's first line, whichever hit comes first
+            raw = text[line_start : line_end if line_end >= 0 else len(text)]
+            line = raw.strip()
+            got = self.lines[line_start] = (line, line_start + len(raw) - len(raw.lstrip()))
+        line, offset = got
+        if len(line) <= SNIPPET_WIDTH:
+            return line
+        return cut_snippet(line, start - offset)
 
 
 def build_skills(text: str, resume: Resume, taxonomy: Taxonomy | None = None) -> dict[str, CandidateSkill]:
@@ -171,7 +179,7 @@ def build_skills(text: str, resume: Resume, taxonomy: Taxonomy | None = None) ->
             months,
             last_year,
             sources,
-            evidence.at(proof[0], proof[1]),
+            evidence.at(proof[0]),
             strength,
         )
     _add_implied(out, matcher.tax)
@@ -200,29 +208,33 @@ def _strength(key: tuple) -> int:
 
 
 def _add_implied(skills: dict[str, CandidateSkill], tax: Taxonomy) -> None:
-    """Django implies Python: credit Python at 80 % of Django's strength if not shown directly."""
-    implied: dict[str, CandidateSkill] = {}
+    """Django implies Python: credit Python at 80 % of Django's strength if not shown directly.
+
+    The strongest parent gives the credit (the first in id order on a tie); it is chosen
+    before any record is built, because most implied skills have several parents."""
     implying = tax.implying()
+    best: dict[str, tuple[int, CandidateSkill]] = {}
     for sid in sorted(skills.keys() & implying.keys()):
         parent = skills[sid]
+        strength = parent.strength * IMPLIED_FACTOR // 1000
         for imp in implying[sid]:
             if imp in skills:
                 continue
-            strength = parent.strength * IMPLIED_FACTOR // 1000
-            current = implied.get(imp)
-            if current is None or strength > current.strength:
-                implied[imp] = CandidateSkill(
-                    skill_id=imp,
-                    how="implied",
-                    similarity=100.0,
-                    mentions=0,
-                    months=parent.months,
-                    last_year=parent.last_year,
-                    sources=list(parent.sources),
-                    evidence=f"via {tax.name(sid)}: {parent.evidence}",
-                    strength=strength,
-                )
-    skills.update(implied)
+            current = best.get(imp)
+            if current is None or strength > current[0]:
+                best[imp] = (strength, parent)
+    for imp, (strength, parent) in best.items():
+        skills[imp] = CandidateSkill(
+            skill_id=imp,
+            how="implied",
+            similarity=100.0,
+            mentions=0,
+            months=parent.months,
+            last_year=parent.last_year,
+            sources=list(parent.sources),
+            evidence=f"via {tax.name(parent.skill_id)}: {parent.evidence}",
+            strength=strength,
+        )
 
 
 def build_facts(

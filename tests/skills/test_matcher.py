@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desk.model import Resume
+from desk.profile import build_skills
 from desk.skills import find_skills
-from desk.skills.matcher import snippet
+from desk.skills.matcher import cut_snippet
 
 
 def ids(text: str, **kw) -> list[str]:
@@ -118,10 +120,38 @@ def test_implied_skills_record_their_source() -> None:
     assert "spark" in implied
 
 
-def test_snippet_is_the_line_around_the_hit() -> None:
+def test_evidence_is_the_line_around_the_hit() -> None:
     text = "Header\nBuilt Kafka pipelines for payments\nFooter"
-    h = hit(text, "kafka")
-    assert snippet(text, h.start, h.end) == "Built Kafka pipelines for payments"
+    assert build_skills(text, Resume())["kafka"].evidence == "Built Kafka pipelines for payments"
+
+
+def test_evidence_on_a_long_line_is_the_part_around_each_hit() -> None:
+    names = ", ".join(
+        ["Python", "Django", "Flask", "PostgreSQL", "MySQL", "Cassandra", "Kafka", "Docker"] * 3
+    )
+    text = f"Header\n   Skills: {names}, Kubernetes and Terraform\nFooter"
+    skills = build_skills(text, Resume())
+    assert skills["python"].evidence.startswith("Skills: Python, Django") and skills[
+        "python"
+    ].evidence.endswith("…")
+    tail = skills["terraform"].evidence
+    assert tail.startswith("…") and tail.endswith("Kubernetes and Terraform")
+    direct = [s for s in skills.values() if s.how != "implied"]
+    assert all(len(s.evidence) <= 92 and "\n" not in s.evidence for s in direct)
+
+
+def test_evidence_of_a_name_broken_over_two_lines_is_its_first_line() -> None:
+    text = "Designed payment APIs and relational\ndatabases for the ledger team"
+    assert (
+        build_skills(text, Resume())["relational-databases"].evidence
+        == "Designed payment APIs and relational"
+    )
+
+
+def test_cut_snippet_marks_both_cuts() -> None:
+    line = "a" * 50 + " Kafka " + "b" * 100
+    piece = cut_snippet(line, 51, width=20)
+    assert piece.startswith("…") and piece.endswith("…") and "Kafka" in piece
 
 
 @settings(max_examples=200, deadline=None)
