@@ -194,3 +194,10 @@ def m0002_phone_key(db: sqlite_utils.Database) -> None:
         "UPDATE candidates SET phone_key = ? WHERE id = ?", [(phone_key(p), i) for i, p in rows]
     )
     db.execute("CREATE INDEX candidates_phone_key ON candidates(phone_key)")
+
+
+@migrations(name="0003_name_index")
+def m0003_name_index(db: sqlite_utils.Database) -> None:
+    """Dedupe on import looks people up by ``lower(name)``; without an index on that expression
+    every file read the whole candidates table, resume texts included."""
+    db.execute("CREATE INDEX candidates_name_lower ON candidates(lower(name))")

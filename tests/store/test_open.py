@@ -151,4 +151,11 @@ def test_upgrade_from_an_older_database(db_path: Path) -> None:
     assert store.desk_id == "old-desk"
     row = store.conn.execute("SELECT name, phone_key FROM candidates WHERE id = 'c1'").fetchone()
     assert row == ("Ann", "465550192")
+    plan = store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id, text FROM candidates WHERE lower(name) = lower(?)", ["ANN"]
+    ).fetchall()
+    assert "candidates_name_lower" in str(plan)  # the import's same-person look-up, not a table scan
+    assert store.conn.execute("SELECT id FROM candidates WHERE lower(name) = lower('aNN')").fetchall() == [
+        ("c1",)
+    ]
     store.close()
