@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from desk.canonical_json import dumps
 from desk.extract import ExtractError, extract_bytes
 from desk.importer.jsonresume import resume_from_json
 from desk.importer.report import INTERNAL
@@ -100,6 +101,8 @@ def process(task: dict[str, Any], config: WorkerConfig, taxonomy: Taxonomy | Non
         # writer then skips a to_dict/from_dict round trip that cost as much as finding skills
         "resume": resume,
         "skills": skills,
+        # encoded here, in parallel, not by the one writer: the profile's JSON was its costliest step
+        "profile_json": dumps(resume.to_dict()),
         "parser_version": PARSER_VERSION,
     }
 

@@ -124,6 +124,7 @@ class BatchWriter:
             skills=p["skills"],
             parser_version=p.get("parser_version") or PARSER_VERSION,
             score=False,
+            profile_json=p.get("profile_json"),
         )
         if done.merged:
             return Written(item.display, UPDATED, done.reason, done.candidate_id)

@@ -31,6 +31,20 @@ def _insert(store: Store, table: str, record: dict[str, Any]) -> None:
     store.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(record.values()))
 
 
+_SOURCES_JSON: dict[tuple[str, ...], str] = {}
+
+
+def _sources_json(sources: list[str]) -> str:
+    """``dumps(sources)``, remembered: a handful of distinct lists fill every candidate's skill rows."""
+    key = tuple(sources)
+    got = _SOURCES_JSON.get(key)
+    if got is None:
+        if len(_SOURCES_JSON) > 1000:
+            _SOURCES_JSON.clear()
+        got = _SOURCES_JSON[key] = dumps(sources)
+    return got
+
+
 def save_candidate(
     store: Store,
     *,
@@ -38,8 +52,12 @@ def save_candidate(
     text: str,
     skills: dict[str, CandidateSkill],
     candidate_id: str | None = None,
+    profile_json: str | None = None,
 ) -> str:
-    """Insert a new candidate, or replace an existing one's parsed data (a newer resume of the same person)."""
+    """Insert a new candidate, or replace an existing one's parsed data (a newer resume of the same person).
+
+    ``profile_json`` is ``dumps(resume.to_dict())`` when the caller has it already (an import
+    worker encodes it, off the single writer's thread)."""
     now = utcnow()
     levels = [d.level for d in resume.education if d.level]
     from desk.model import DEGREE_LEVELS
@@ -57,7 +75,7 @@ def save_candidate(
         "graduation_year": max(grads) if grads else None,
         "seniority": resume.seniority,
         "authorizations": dumps(resume.authorizations),
-        "profile": dumps(resume.to_dict()),
+        "profile": profile_json if profile_json is not None else dumps(resume.to_dict()),
         "text": text,
         "updated_at": now,
     }
@@ -83,7 +101,7 @@ def save_candidate(
                     cs.mentions,
                     cs.months,
                     cs.last_year,
-                    dumps(cs.sources),
+                    _sources_json(cs.sources),
                     cs.evidence,
                     cs.strength,
                 )

@@ -39,6 +39,7 @@ def ingest(
     skills: dict[str, CandidateSkill],
     parser_version: str,
     score: bool = True,
+    profile_json: str | None = None,
 ) -> Ingested:
     """Store one parsed resume; a known person gets the document added (and the profile
     replaced when this resume is the newer one)."""
@@ -52,9 +53,17 @@ def ingest(
                 )
             )
             if _richness(resume) >= _richness(old_profile):
-                save_candidate(store, resume=resume, text=text, skills=skills, candidate_id=cid)
+                save_candidate(
+                    store,
+                    resume=resume,
+                    text=text,
+                    skills=skills,
+                    candidate_id=cid,
+                    profile_json=profile_json,
+                )
         else:
-            cid, reason = save_candidate(store, resume=resume, text=text, skills=skills), ""
+            cid = save_candidate(store, resume=resume, text=text, skills=skills, profile_json=profile_json)
+            reason = ""
         doc_id = add_document(
             store,
             path=path,

@@ -1,10 +1,11 @@
-"""Small helpers to turn SQLite rows into dicts and JSON columns into values."""
+"""Small helpers to turn SQLite rows into dicts and JSON columns into values (``dumps`` is re-exported)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from desk.canonical_json import dumps as dumps  # re-exported: services import it from here
 from desk.errors import NotFoundError
 from desk.store import Store
 
@@ -13,11 +14,6 @@ def loads(value: str | None, default: Any) -> Any:
     if value is None or value == "":
         return default
     return json.loads(value)
-
-
-def dumps(value: Any) -> str:
-    """Canonical JSON (sorted keys, no spaces): stable bytes for the same value."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def query(store: Store, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
