@@ -92,9 +92,9 @@ def _nowhere(offset: int) -> tuple[WorkEntry | None, str]:
 class _Evidence:
     """Evidence lines of one text; a skills line holding twenty names is cut once.
 
-    A line longer than a snippet gives each hit the part of it around the hit, as
-    ``snippet`` does, from the stripped line kept here rather than found and stripped
-    again per hit (skills lists are the long lines, and they hold most hits).
+    A line longer than a snippet gives each hit the part of it around the hit
+    (``cut_snippet``), cut from the stripped line kept here rather than found and
+    stripped again per hit: skills lists are the long lines, and they hold most hits.
     """
 
     def __init__(self, text: str) -> None:
