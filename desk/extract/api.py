@@ -7,30 +7,11 @@ from pathlib import Path
 
 from desk.extract import sniff
 from desk.extract.docx_text import extract_docx
+from desk.extract.formats import DEFAULT_MAX_BYTES, FORMATS, HINTS, SAVE_AS
 from desk.extract.jsonresume import extract_json
 from desk.extract.pdf import extract_pdf
 from desk.extract.plain import extract_plain
 from desk.extract.result import Extracted, ExtractError
-
-#: Suffix (lower case) -> format name.
-FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md", ".json": "json"}
-SUPPORTED_SUFFIXES = frozenset(FORMATS)
-DEFAULT_MAX_BYTES = 20_000_000
-
-_SAVE_AS = "open it in Word or LibreOffice, save it as DOCX or PDF and import that"
-_OCR = "run OCR (e.g. ocrmypdf) to make a PDF with text and import that"
-#: Formats people try to import, and what to do instead.
-HINTS = {
-    ".doc": f"old Word .doc files are not supported; {_SAVE_AS}",
-    ".rtf": f"RTF files are not supported; {_SAVE_AS}",
-    ".odt": f"OpenDocument files are not supported; {_SAVE_AS}",
-    ".pages": "Pages files are not supported; export the document as PDF or DOCX and import that",
-    ".png": f"images have no text; {_OCR}",
-    ".jpg": f"images have no text; {_OCR}",
-    ".jpeg": f"images have no text; {_OCR}",
-    ".tif": f"images have no text; {_OCR}",
-    ".tiff": f"images have no text; {_OCR}",
-}
 
 
 def extract_bytes(
@@ -95,5 +76,5 @@ def _sniff_docx(data: bytes) -> None:
             "encrypted", "the DOCX is password-protected; remove the password and import again"
         )
     if sniff.is_ole2(data):
-        raise ExtractError("unsupported", f"this is an old Word .doc file named .docx; {_SAVE_AS}")
+        raise ExtractError("unsupported", f"this is an old Word .doc file named .docx; {SAVE_AS}")
     raise ExtractError("corrupt", "the file is not a DOCX (it is not a zip archive)")

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from desk.errors import DeskError
+from desk.extract.formats import DEFAULT_MAX_BYTES
 
-DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_BATCH_SIZE = 32
 #: A batch is also committed after this long, so a slow trickle of files is stored (and shown) promptly.

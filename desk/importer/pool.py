@@ -20,9 +20,9 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from desk.errors import DeskError
+from desk.importer.entry import WorkerConfig, serve
 from desk.importer.report import CRASHED, TIMEOUT
 from desk.importer.server import context as default_context
-from desk.importer.worker import WorkerConfig, serve
 
 #: Tasks queued per worker: one running, one waiting, so workers never idle on the writer.
 DEPTH = 2

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desk.importer.entry import WorkerConfig
 from desk.importer.options import ImportOptions
 from desk.importer.pool import Outcome, WorkerPool
 from desk.importer.report import CRASHED, FAILED, INTERNAL, SKIPPED, TIMEOUT, ImportProgress, ImportReport
 from desk.importer.server import start_early
 from desk.importer.sources import Loaded, expand, iter_loaded
-from desk.importer.worker import WorkerConfig
 from desk.importer.writer import Item, WriterThread, Written, count
 from desk.services.rows import loads
 from desk.services.taxonomy import custom_skills

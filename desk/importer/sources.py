@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desk.errors import DeskError
-from desk.extract.api import FORMATS, HINTS
+from desk.extract.formats import FORMATS, HINTS
 from desk.importer.options import ImportOptions
 from desk.importer.report import UNSAFE_PATH, ZIP_BOMB
 

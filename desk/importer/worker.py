@@ -12,13 +12,13 @@ import os
 import signal
 import time
 import traceback
-from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from desk.canonical_json import dumps
 from desk.extract import ExtractError, extract_bytes
+from desk.importer.entry import WorkerConfig
 from desk.importer.jsonresume import resume_from_json
 from desk.importer.report import INTERNAL
 from desk.parse import resume as resume_parser
@@ -33,19 +33,6 @@ except ImportError:  # pragma: no cover - Windows
 
 #: Stored in documents.parser_version; follows the resume parser's own version when it has one.
 PARSER_VERSION = getattr(resume_parser, "PARSER_VERSION", "resume-1")
-
-
-@dataclass(frozen=True)
-class WorkerConfig:
-    """What every worker needs, sent once at start: options and the desk's custom skills."""
-
-    pdf_engine: str = "pdfium"
-    max_bytes: int = 20_000_000
-    custom_skills: tuple[dict[str, Any], ...] = ()
-    slow_paths: frozenset[str] = field(default_factory=frozenset)
-    slow_seconds: float = 0.0
-    #: test-only: the worker dies abruptly (as a segfaulting reader would) on these names
-    crash_paths: frozenset[str] = field(default_factory=frozenset)
 
 
 def process(task: dict[str, Any], config: WorkerConfig, taxonomy: Taxonomy | None) -> dict[str, Any]:
