@@ -241,8 +241,11 @@ def find_sections(lines: list[Line], text_len: int) -> list[Section]:
         if not t:
             prev_blank = True
             continue
-        kind, weak = _classify(t, bool(heads))
-        if not kind and heads and heads[-1][1] != SKILLS and _INLINE_OTHER.match(t):
+        if len(t) > 60 or _DIGIT_AT.search(t):  # _classify's first test, before its cache: most lines
+            kind, weak = None, False
+        else:
+            kind, weak = _classify(t, bool(heads))
+        if not kind and heads and heads[-1][1] != SKILLS and ":" in t and _INLINE_OTHER.match(t):
             kind = OTHER
         if kind and weak:
             nxt = next((ln.text for ln in lines[i + 1 : i + 3] if ln.text), "")
