@@ -89,13 +89,14 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     if len(text) != count:  # rare: PDFium's text and char list disagree; read char by char
         text = "".join(_char(textpage, i) for i in range(count))
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    box = _Box()
     words: list[Word] = []
     append = words.append
     start = 0
     for line in text.split("\r\n"):
         tokens = line.split()
         if tokens:
-            run = _run(handle, text, line, tokens, start, height)
+            run = _run(handle, box, text, line, tokens, start, height)
             if run is None:
                 words += _token_words(textpage, handle, text, tokens, start, height)
             else:
@@ -104,50 +105,49 @@ def _words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     return words
 
 
+class _Box:
+    """One FS_RECTF that PDFium writes char boxes into, with a ready ``byref`` and a reader:
+    made once per page, not per line, as the per-line path is most of this adapter's time."""
+
+    __slots__ = ("rect", "ref", "buffer")
+
+    def __init__(self) -> None:
+        self.rect = pdfium_c.FS_RECTF()
+        self.ref = ctypes.byref(self.rect)
+        self.buffer = memoryview(self.rect).cast("B")
+
+
 def _run(
-    handle: ctypes.c_void_p, text: str, line: str, tokens: list[str], start: int, height: float
+    handle: ctypes.c_void_p, box: _Box, text: str, line: str, tokens: list[str], start: int, height: float
 ) -> Word | None:
     """The line at ``start`` as one run, if one text object drew it with no wide move inside."""
     first = start + line.find(tokens[0])
     last = start + line.rfind(tokens[-1]) + len(tokens[-1]) - 1
     if _COUNT_RECTS(handle, first, last + 1 - first) != 1:
         return None
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    buffer = memoryview(rect).cast("B")
+    ref, buffer, read = box.ref, box.buffer, _RECT.unpack_from
     if not _LOOSE_BOX(handle, first, ref):
         return None
-    x0, top, _, bottom = _RECT.unpack_from(buffer)
+    x0, top, _, bottom = read(buffer)
     if not _LOOSE_BOX(handle, last, ref):
         return None
-    _, last_top, x1, last_bottom = _RECT.unpack_from(buffer)
+    _, last_top, x1, last_bottom = read(buffer)
     if x1 < x0 or last_top <= bottom or last_bottom >= top:  # its ends are not on one line
         return None
-    if len(tokens) > 1 and not _moves_are_narrow(handle, text, first, last, top - bottom):
-        return None
+    if len(tokens) > 1:
+        # No space PDFium generated for a move (see the module docstring) may be as wide as a gutter.
+        is_generated, loose_box, find = _IS_GENERATED, _LOOSE_BOX, text.find
+        widest = MAX_INNER_GAP * (top - bottom)
+        space = find(" ", first, last)
+        while space >= 0:
+            if is_generated(handle, space) == 1:
+                if not loose_box(handle, space - 1, ref):
+                    return None
+                right = read(buffer)[2]
+                if not loose_box(handle, space + 1, ref) or read(buffer)[0] - right > widest:
+                    return None
+            space = find(" ", space + 1, last)
     return tuple.__new__(Word, (x0, x1, height - top, height - bottom, " ".join(tokens)))
-
-
-def _moves_are_narrow(handle: ctypes.c_void_p, text: str, first: int, last: int, line_height: float) -> bool:
-    """No space PDFium generated between ``first`` and ``last`` stands for a gap a gutter could be."""
-    is_generated = _IS_GENERATED
-    loose_box = _LOOSE_BOX
-    rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    read = _RECT.unpack_from
-    buffer = memoryview(rect).cast("B")
-    widest = MAX_INNER_GAP * line_height
-    find = text.find
-    space = find(" ", first, last)
-    while space >= 0:
-        if is_generated(handle, space) == 1:
-            if not (loose_box(handle, space - 1, ref)):
-                return False
-            right = read(buffer)[2]
-            if not loose_box(handle, space + 1, ref) or read(buffer)[0] - right > widest:
-                return False
-        space = find(" ", space + 1, last)
-    return True
 
 
 def _token_words(
