@@ -164,31 +164,36 @@ def _empty_bands(
     that gets too narrow is finished. Bands inside a wider one that opened no later are dropped.
     """
     done: list[tuple[float, float, int, int]] = []
-    active: list[tuple[float, float, int]] = []
+    # Open bands as (first_row, x0, -x1): plain tuple order is the order wanted below (earliest,
+    # then leftmost, then widest), so sorting needs no key function.
+    active: list[tuple[int, float, float]] = []
     for k, row in enumerate(rows):
         gaps = _gaps(row, xmin, xmax, min_width)
-        narrowed: list[tuple[float, float, int]] = []
-        for a, b, start in active:
+        narrowed: list[tuple[int, float, float]] = []
+        push = narrowed.append
+        for start, a, neg_b in active:
+            b = -neg_b
             alive = False
             for ga, gb in gaps:
                 na = a if a > ga else ga
                 nb = b if b < gb else gb
                 if nb - na >= min_width:
-                    narrowed.append((na, nb, start))
+                    push((start, na, -nb))
                     alive = True
             if not alive:
                 done.append((a, b, start, k - 1))
-        narrowed += ((ga, gb, k) for ga, gb in gaps)
-        narrowed.sort(key=lambda band: (band[2], band[0], -band[1]))
+        for ga, gb in gaps:
+            push((k, ga, -gb))
+        narrowed.sort()
         active = []
         for band in narrowed:
-            a, b = band[0], band[1]
+            a, neg_b = band[1], band[2]
             for o in active:  # a plain loop: any() over a generator costs twice as much here
-                if o[0] <= a and o[1] >= b:
+                if o[1] <= a and o[2] <= neg_b:
                     break
             else:
                 active.append(band)
-    done += ((a, b, start, len(rows) - 1) for a, b, start in active)
+    done += ((a, -neg_b, start, len(rows) - 1) for start, a, neg_b in active)
     return done
 
 
