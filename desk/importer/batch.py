@@ -16,7 +16,6 @@ from typing import Any
 from desk.clock import utcnow
 from desk.extract.formats import FORMATS
 from desk.importer.report import FAILED, IMPORTED, INTERNAL, SKIPPED, UPDATED
-from desk.importer.worker import PARSER_VERSION
 from desk.importer.writer import Item, Written
 from desk.services.candidates import add_document
 from desk.services.ingest import ingest
@@ -93,7 +92,7 @@ class BatchWriter:
             layout=p["layout"],
             resume=p["resume"],
             skills=p["skills"],
-            parser_version=p.get("parser_version") or PARSER_VERSION,
+            parser_version=p["parser_version"],
             score=False,
             profile_json=p.get("profile_json"),
         )

@@ -21,8 +21,7 @@ from desk.extract import ExtractError, extract_bytes
 from desk.importer.entry import WorkerConfig
 from desk.importer.jsonresume import resume_from_json
 from desk.importer.report import INTERNAL
-from desk.parse import resume as resume_parser
-from desk.parse.resume import parse_resume
+from desk.parse.resume import PARSER_VERSION, parse_resume
 from desk.profile import build_skills
 from desk.skills.taxonomy import Taxonomy, load_taxonomy
 
@@ -30,9 +29,6 @@ try:
     import resource
 except ImportError:  # pragma: no cover - Windows
     resource = None  # type: ignore[assignment]
-
-#: Stored in documents.parser_version; follows the resume parser's own version when it has one.
-PARSER_VERSION = getattr(resume_parser, "PARSER_VERSION", "resume-1")
 
 
 def process(task: dict[str, Any], config: WorkerConfig, taxonomy: Taxonomy | None) -> dict[str, Any]:

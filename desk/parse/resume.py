@@ -22,6 +22,8 @@ from desk.parse.sections import Line, find_sections, split_lines
 #: (desk.importer.jsonresume does, for JSON Resume documents).
 __all__ = ["parse_resume", "seniority", "years_and_gaps"]
 
+#: Stored with every document (documents.parser_version): which parser read it.
+PARSER_VERSION = "resume-1"
 #: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
 MAX_CHARS = 200_000
 
