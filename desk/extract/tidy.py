@@ -15,7 +15,8 @@ def tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text).translate(_LIGATURES)
-    text = _TRAILING.sub("", text)
+    if " \n" in text or "\t\n" in text or "\u00a0\n" in text or text.endswith((" ", "\t", "\u00a0")):
+        text = _TRAILING.sub("", text)  # the check is ~20x cheaper than the regex on text without any
     return _BLANKS.sub("\n\n", text).strip("\n")
 
 

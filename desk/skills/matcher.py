@@ -11,17 +11,19 @@ count with context: a context word nearby, or a line that lists other skills.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
 from desk.model import SkillHit
-from desk.skills.regex_cache import compile_cached
+from desk.skills.regex_cache import compile_cached, remembered
 from desk.skills.taxonomy import Taxonomy, builtin_taxonomy, norm, single_gaps
-from desk.skills.trie import trie_regex
+from desk.skills.trie import remembered_trie_regex, trie_regex
 
 # A token starts with a letter/digit (or ".NET"'s dot, or a lone "&") and may hold
 # inner . / + # & ' so that node.js, CI/CD, C++, C#, R&D stay one token.
@@ -80,15 +82,40 @@ def english_words() -> dict[str, None]:
 
     "testing" is one edit from TestNG and "system" from systemd; a dictionary is the
     general answer, where a hand-written stop list only covers the cases we thought of.
-    Loaded lazily (~0.2 s) because only texts with unknown words need it.
+    Loaded lazily because only texts with unknown words need it; the package's pickle and
+    the dict cost ~0.2 s, the list kept by ``remembered`` half that.
 
     A dict, not a set: a dict of strings is invisible to the garbage collector, while
     every full collection would walk a 235,000-word set (``set.difference`` takes a
     dict as fast as a set).
     """
+    source = _web2_file()
+    if source is None:  # pragma: no cover - the package is laid out differently: no cache key
+        return dict.fromkeys(_web2())
+    stat = source.stat()
+    key = f"english-words web2 {source} {stat.st_size} {stat.st_mtime_ns}"
+    return dict.fromkeys(remembered("words", key, _web2, _is_word_list))
+
+
+def _web2() -> list[str]:
     from english_words import get_english_words_set
 
-    return dict.fromkeys(get_english_words_set(["web2"], lower=True, alpha=True))
+    return sorted(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+def _web2_file() -> Path | None:
+    """The package's pickled list, whose size and time key the cache (found without importing it)."""
+    spec = importlib.util.find_spec("english_words")
+    for folder in (spec and spec.submodule_search_locations) or ():
+        path = Path(folder) / "data" / "web2_alpha_lower.pickle"
+        if path.is_file():
+            return path
+    return None
+
+
+def _is_word_list(value: object) -> bool:
+    """A whole list of words (a cheap look: the file was written atomically by this code)."""
+    return isinstance(value, list) and len(value) > 100_000 and isinstance(value[-1], str)
 
 
 @lru_cache(maxsize=100_000)
@@ -187,10 +214,10 @@ class SkillMatcher:
         union = set(self.surfaces) | {k.lower() for k in self.cased}
         word_initial = sorted(k for k in union if k[:1].isalnum() or k[:1] == "_")
         odd = sorted(k for k in union if not (k[:1].isalnum() or k[:1] == "_"))
-        self._scan = compile_cached(r"\b(?:" + trie_regex(word_initial) + ")" + SCAN_TAIL)
+        self._scan = compile_cached(r"\b(?:" + remembered_trie_regex(word_initial) + ")" + SCAN_TAIL)
         #: names that start with punctuation (".NET", "*nix"): their own pattern, whose
         #: literal first characters let the engine skip ahead instead of trying each position
-        self._scan_odd = compile_cached("(?:" + trie_regex(odd) + ")" + SCAN_TAIL) if odd else None
+        self._scan_odd = compile_cached("(?:" + remembered_trie_regex(odd) + ")" + SCAN_TAIL) if odd else None
         #: their first two characters: a substring test (C) skips the pass in most texts
         self._odd_heads = tuple(sorted({k[:2] for k in odd}))
         self._main_cache: re.Pattern[str] | None = None

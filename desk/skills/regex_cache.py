@@ -1,4 +1,4 @@
-"""The skill scan's big regexes, compiled once per machine instead of once per process.
+"""The skill scan's big regexes (and other start-up data), built once per machine instead of once per process.
 
 Why: ``re.compile`` parses and generates code in pure Python, and the taxonomy's trie
 regex takes about 0.3 s to compile. Every ``desk import`` pays that before its first
@@ -10,6 +10,9 @@ directory under a key of the pattern, the flags and the exact interpreter, and a
 only ever written after a pattern built from them compared equal (same code, flags and
 pattern) to the one ``re.compile`` made. Anything unexpected (another Python, a damaged
 or missing file, a read-only cache) falls back to ``re.compile``.
+
+``remembered`` keeps other plain data the same way (the English word list, the trie
+patterns' text): what every worker server would otherwise rebuild before its first file.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -62,6 +67,34 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # noqa: BLE001 - the cache is an optimisation; never fail a compile over it
         pass
     return compiled
+
+
+def remembered(kind: str, key: str, build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """``build()``, or what it returned before for ``key`` (marshal-able data) if ``valid`` accepts it.
+
+    ``key`` must name everything the result depends on; the interpreter is added here.
+    """
+    path = cache_dir() / f"{kind}-{_digest(key)}.bin"
+    try:
+        value = marshal.loads(path.read_bytes())
+        if valid(value):
+            return value
+    except Exception:  # noqa: BLE001 - no file yet, or not one this interpreter can read
+        pass
+    value = build()
+    try:
+        _write(path, marshal.dumps(value))
+    except Exception:  # noqa: BLE001 - the cache is an optimisation
+        pass
+    return value
+
+
+def _digest(key: str) -> str:
+    h = hashlib.sha256()
+    for part in (sys.version, key):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:32]
 
 
 def _key(pattern: str, flags: int) -> str:

@@ -77,3 +77,49 @@ def test_the_matcher_from_the_cache_finds_what_a_fresh_one_finds(cache: Path) ->
     assert list(cache.glob("*.bin"))
     assert cached._scan == fresh._scan
     assert cached.scan(text) == fresh.scan(text)
+
+
+def _never() -> list[str]:
+    raise AssertionError("built again: the kept value was not used")
+
+
+def test_remembered_data_is_built_once_then_read(cache: Path) -> None:
+    calls: list[int] = []
+
+    def build() -> list[str]:
+        calls.append(1)
+        return ["a", "b"]
+
+    assert regex_cache.remembered("demo", "k1", build, lambda v: isinstance(v, list)) == ["a", "b"]
+    assert regex_cache.remembered("demo", "k1", _never, lambda v: isinstance(v, list)) == ["a", "b"]
+    assert regex_cache.remembered("demo", "k2", build, lambda v: isinstance(v, list)) == ["a", "b"]
+    assert len(calls) == 2  # another key is another value
+
+
+@pytest.mark.parametrize("junk", [b"", b"not marshal", b"\xe9\x01\x00\x00\x00"])
+def test_remembered_data_that_is_damaged_or_refused_is_built_again(cache: Path, junk: bytes) -> None:
+    regex_cache.remembered("demo", "k", lambda: ["ok"], lambda v: v == ["ok"])
+    [saved] = cache.glob("demo-*.bin")
+    saved.write_bytes(junk)  # unreadable, or a value (an int) that the check refuses
+    assert regex_cache.remembered("demo", "k", lambda: ["ok"], lambda v: v == ["ok"]) == ["ok"]
+    assert regex_cache.remembered("demo", "k", _never, lambda v: v == ["ok"]) == ["ok"]
+
+
+def test_the_kept_trie_text_and_word_list_equal_fresh_ones(cache: Path) -> None:
+    from english_words import get_english_words_set
+
+    from desk.skills import matcher
+    from desk.skills.trie import remembered_trie_regex
+
+    assert remembered_trie_regex(WORDS) == trie_regex(WORDS)
+    assert remembered_trie_regex(reversed(WORDS)) == trie_regex(WORDS)  # read back: same text
+    assert list(cache.glob("trie-*.bin"))
+    matcher.english_words.cache_clear()
+    try:
+        first = matcher.english_words()
+        matcher.english_words.cache_clear()
+        again = matcher.english_words()
+        assert list(cache.glob("words-*.bin"))
+        assert set(again) == set(first) == get_english_words_set(["web2"], lower=True, alpha=True)
+    finally:
+        matcher.english_words.cache_clear()
