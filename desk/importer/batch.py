@@ -17,6 +17,7 @@ from desk.clock import utcnow
 from desk.extract.formats import FORMATS
 from desk.importer.report import FAILED, IMPORTED, INTERNAL, SKIPPED, UPDATED
 from desk.importer.writer import Item, Written
+from desk.model import CandidateFacts
 from desk.services.candidates import add_document
 from desk.services.ingest import ingest
 from desk.services.ranking import facts_for, rescore_candidates
@@ -32,6 +33,7 @@ class BatchWriter:
         self.batch_size = batch_size
         self.batch_seconds = batch_seconds
         self.pending: list[Item] = []
+        self._facts: dict[str, CandidateFacts] = {}
         self._opened = 0.0
 
     def add(self, item: Item) -> None:
@@ -55,11 +57,16 @@ class BatchWriter:
         if not self.pending:
             return []
         written: list[Written] = []
+        # candidate id -> its facts as this batch left them, for candidates whose profile a
+        # file of this batch wrote; the others (an older resume of a known person) are read back
+        self._facts = {}
         with self.store.write():
             for item in self.pending:
                 written.append(self._write(item))
             touched = list(dict.fromkeys(w.candidate_id for w in written if w.candidate_id))
-            rescore_candidates(self.store, [facts_for(self.store, cid) for cid in touched])
+            rescore_candidates(
+                self.store, [self._facts.get(cid) or facts_for(self.store, cid) for cid in touched]
+            )
         self.pending.clear()
         return written
 
@@ -69,15 +76,18 @@ class BatchWriter:
             return self._fail(item, item.code, item.message)
         try:
             with self.store.write():  # a savepoint: a bug here rolls back this file only
-                return self._ingest(item, item.payload)
+                written, facts = self._ingest(item, item.payload)
         except Exception as exc:  # noqa: BLE001 - one bad record must not cost the batch
             message = f"desk failed while storing this file ({type(exc).__name__}: {exc}); please report it"
             return self._fail(item, INTERNAL, message)
+        if facts is not None:  # only once the file's savepoint is released
+            self._facts[facts.id] = facts
+        return written
 
-    def _ingest(self, item: Item, p: dict[str, Any]) -> Written:
+    def _ingest(self, item: Item, p: dict[str, Any]) -> tuple[Written, CandidateFacts | None]:
         prior = self._prior(item.sha256)
         if prior is not None and prior[1] == "ok":  # stored meanwhile (another desk process)
-            return Written(item.display, SKIPPED, "already imported")
+            return Written(item.display, SKIPPED, "already imported"), None
         if prior is not None:  # an earlier failure of the same bytes, now read: replace its record
             self.store.conn.execute("DELETE FROM documents WHERE id = ?", [prior[0]])
             self.store.log("document", prior[0], "delete")
@@ -97,8 +107,8 @@ class BatchWriter:
             profile_json=p.get("profile_json"),
         )
         if done.merged:
-            return Written(item.display, UPDATED, done.reason, done.candidate_id)
-        return Written(item.display, IMPORTED, "", done.candidate_id)
+            return Written(item.display, UPDATED, done.reason, done.candidate_id), done.facts
+        return Written(item.display, IMPORTED, "", done.candidate_id), done.facts
 
     def _fail(self, item: Item, code: str, message: str) -> Written:
         """Record the failure (documents.status='failed') so the TUI can list it; one row per sha256."""

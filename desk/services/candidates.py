@@ -7,7 +7,7 @@ from typing import Any
 
 from desk.clock import new_id, utcnow
 from desk.errors import DeskError
-from desk.model import CandidateSkill, Resume
+from desk.model import DEGREE_LEVELS, CandidateSkill, Resume
 from desk.services.rows import dumps, loads, query, resolve_id
 from desk.store import Store
 from desk.store.schema import phone_key
@@ -45,6 +45,34 @@ def _sources_json(sources: list[str]) -> str:
     return got
 
 
+def candidate_row(resume: Resume, text: str, profile_json: str | None = None) -> dict[str, Any]:
+    """The ``candidates`` columns a parsed resume fills (the id, tags and times are the caller's)."""
+    return {
+        "name": resume.name,
+        "email": (resume.email or "").lower() or None,
+        "phone": resume.phone,
+        "phone_key": phone_key(resume.phone),
+        **scored_columns(resume),
+        "profile": profile_json if profile_json is not None else dumps(resume.to_dict()),
+        "text": text,
+    }
+
+
+def scored_columns(resume: Resume) -> dict[str, Any]:
+    """The columns of ``candidate_row`` that the scorer reads (``ranking.FACT_COLUMNS``)."""
+    levels = [d.level for d in resume.education if d.level]
+    grads = [int(d.graduation[:4]) for d in resume.education if d.graduation and d.graduation[:4].isdigit()]
+    return {
+        "location": resume.location,
+        "years_experience": resume.years_experience,
+        "degree_level": max((DEGREE_LEVELS.get(lv, 0) for lv in levels), default=0),
+        "degree_fields": dumps([d.field for d in resume.education if d.field]),
+        "graduation_year": max(grads) if grads else None,
+        "seniority": resume.seniority,
+        "authorizations": dumps(resume.authorizations),
+    }
+
+
 def save_candidate(
     store: Store,
     *,
@@ -59,26 +87,7 @@ def save_candidate(
     ``profile_json`` is ``dumps(resume.to_dict())`` when the caller has it already (an import
     worker encodes it, off the single writer's thread)."""
     now = utcnow()
-    levels = [d.level for d in resume.education if d.level]
-    from desk.model import DEGREE_LEVELS
-
-    grads = [int(d.graduation[:4]) for d in resume.education if d.graduation and d.graduation[:4].isdigit()]
-    row = {
-        "name": resume.name,
-        "email": (resume.email or "").lower() or None,
-        "phone": resume.phone,
-        "phone_key": phone_key(resume.phone),
-        "location": resume.location,
-        "years_experience": resume.years_experience,
-        "degree_level": max((DEGREE_LEVELS.get(lv, 0) for lv in levels), default=0),
-        "degree_fields": dumps([d.field for d in resume.education if d.field]),
-        "graduation_year": max(grads) if grads else None,
-        "seniority": resume.seniority,
-        "authorizations": dumps(resume.authorizations),
-        "profile": profile_json if profile_json is not None else dumps(resume.to_dict()),
-        "text": text,
-        "updated_at": now,
-    }
+    row = {**candidate_row(resume, text, profile_json), "updated_at": now}
     with store.write():
         if candidate_id is None:
             candidate_id = new_id()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desk.model import CandidateSkill, Resume
-from desk.services.candidates import add_document, find_same_person, save_candidate
-from desk.services.ranking import rescore_candidates
+from desk.model import CandidateFacts, CandidateSkill, Resume
+from desk.services.candidates import add_document, find_same_person, save_candidate, scored_columns
+from desk.services.ranking import facts_for, facts_from, rescore_candidates
 from desk.services.rows import loads
 from desk.store import Store
 
@@ -23,6 +23,9 @@ class Ingested:
     document_id: str
     merged: bool
     reason: str = ""
+    #: the scorer's view of the candidate when this resume became its profile (None when an
+    #: older resume of a known person only added a document): no need to read it back
+    facts: CandidateFacts | None = None
 
 
 def ingest(
@@ -45,6 +48,7 @@ def ingest(
     replaced when this resume is the newer one)."""
     with store.write():
         same = find_same_person(store, resume, text)
+        saved = True
         if same is not None:
             cid, reason = same
             old_profile = Resume.from_dict(
@@ -52,7 +56,8 @@ def ingest(
                     store.conn.execute("SELECT profile FROM candidates WHERE id = ?", [cid]).fetchone()[0], {}
                 )
             )
-            if _richness(resume) >= _richness(old_profile):
+            saved = _richness(resume) >= _richness(old_profile)
+            if saved:
                 save_candidate(
                     store,
                     resume=resume,
@@ -64,6 +69,7 @@ def ingest(
         else:
             cid = save_candidate(store, resume=resume, text=text, skills=skills, profile_json=profile_json)
             reason = ""
+        facts = facts_from(cid, scored_columns(resume), list(skills.values())) if saved else None
         doc_id = add_document(
             store,
             path=path,
@@ -78,10 +84,8 @@ def ingest(
             parser_version=parser_version,
         )
         if score:
-            from desk.services.ranking import facts_for
-
-            rescore_candidates(store, [facts_for(store, cid)])
-    return Ingested(cid, doc_id, same is not None, reason)
+            rescore_candidates(store, [facts if facts is not None else facts_for(store, cid)])
+    return Ingested(cid, doc_id, same is not None, reason, facts)
 
 
 def _richness(resume: Resume) -> tuple[str, int]:

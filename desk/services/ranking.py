@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from desk.clock import new_id, utcnow
@@ -113,7 +114,11 @@ def _apply(store: Store, job_id: str, index: RankIndex, *, full: bool = True) ->
             updates,
         )
     if inserts:
-        store.db["applications"].insert_all(inserts, batch_size=500)
+        # a plain executemany: sqlite-utils' insert_all inspects every value of every row first
+        store.conn.executemany(
+            f"INSERT INTO applications ({', '.join(inserts[0])}) VALUES ({', '.join('?' * len(inserts[0]))})",
+            [tuple(r.values()) for r in inserts],
+        )
         store.conn.executemany(
             "INSERT INTO events (at, entity, entity_id, op) VALUES (?, 'application', ?, 'create')",
             [(now, r["id"]) for r in inserts],
@@ -147,8 +152,8 @@ def facts_for(store: Store, candidate_id: str) -> CandidateFacts:
     ).fetchone()
     if row is None:
         raise DeskError(f"no candidate {candidate_id}")
-    skills = {
-        r["skill_id"]: CandidateSkill(
+    skills = [
+        CandidateSkill(
             skill_id=r["skill_id"],
             how=r["how"],
             similarity=r["similarity"],
@@ -162,18 +167,50 @@ def facts_for(store: Store, candidate_id: str) -> CandidateFacts:
         for r in query(
             store, "SELECT * FROM candidate_skills WHERE candidate_id = ? ORDER BY skill_id", [candidate_id]
         )
-    }
+    ]
+    return facts_from(candidate_id, dict(zip(FACT_COLUMNS, row, strict=True)), skills)
+
+
+#: The ``candidates`` columns the scorer reads.
+FACT_COLUMNS = (
+    "years_experience",
+    "degree_level",
+    "degree_fields",
+    "graduation_year",
+    "location",
+    "seniority",
+    "authorizations",
+)
+
+
+def facts_from(candidate_id: str, row: dict[str, Any], skills: list[CandidateSkill]) -> CandidateFacts:
+    """What the scorer reads of a candidate, from a ``candidates`` row and its skills.
+
+    One function for both ways in: ``facts_for`` reads them back from the store, and an
+    import builds them from the row and skills it has just written (a read of the whole
+    skill list per candidate was a fifth of the single writer's time). Numbers come out as
+    the store gives them back (REAL columns as floats), skills in id order, so the two ways
+    agree exactly; a test holds them to it.
+    """
+    years = row["years_experience"]
     return CandidateFacts(
         id=candidate_id,
-        skills=skills,
-        years_experience=row[0],
-        degree_level=row[1] or 0,
-        degree_fields=loads(row[2], []),
-        graduation_year=row[3],
-        location=row[4],
-        seniority=row[5],
-        authorizations=loads(row[6], []),
+        skills={
+            s.skill_id: s if isinstance(s.similarity, float) else replace(s, similarity=float(s.similarity))
+            for s in sorted(skills, key=_skill_id)
+        },
+        years_experience=None if years is None else float(years),
+        degree_level=row["degree_level"] or 0,
+        degree_fields=loads(row["degree_fields"], []),
+        graduation_year=row["graduation_year"],
+        location=row["location"],
+        seniority=row["seniority"],
+        authorizations=loads(row["authorizations"], []),
     )
+
+
+def _skill_id(skill: CandidateSkill) -> str:
+    return skill.skill_id
 
 
 def explain(store: Store, job_id: str, candidate_id: str) -> Score:
