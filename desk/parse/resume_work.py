@@ -195,6 +195,12 @@ class _Block:
         return _rest(self.lines[i].text, rng) if rng else self.lines[i].text
 
     def parts(self, header: list[int]) -> list[_Part]:
+        """The header lines' parts, ``tail_of`` counted across lines (read-only: shared and cached)."""
+        if len(header) == 1:  # most headers: the cached parts as they are
+            h = header[0]
+            if h not in self._parts:
+                self._parts[h] = _parts(self.rest(h), h)
+            return self._parts[h]
         out: list[_Part] = []
         for h in header:
             if h not in self._parts:
