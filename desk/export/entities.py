@@ -24,6 +24,7 @@ from desk.model import CandidateFacts, CandidateSkill, Job
 from desk.scoring import RequirementResult, Score, score
 from desk.services.candidates import candidate_document
 from desk.services.jobs import load_job
+from desk.services.ranking import facts_from
 from desk.services.rows import loads, query
 from desk.store import Store
 
@@ -158,18 +159,7 @@ def _skill(r: dict[str, Any]) -> CandidateSkill:
 
 def facts_of(row: dict[str, Any], skill_rows: list[dict[str, Any]]) -> CandidateFacts:
     """The same CandidateFacts as services.ranking.facts_for, from rows already read."""
-    ordered = sorted(skill_rows, key=lambda r: r["skill_id"])
-    return CandidateFacts(
-        id=row["id"],
-        skills={r["skill_id"]: _skill(r) for r in ordered},
-        years_experience=row["years_experience"],
-        degree_level=row["degree_level"] or 0,
-        degree_fields=loads(row["degree_fields"], []),
-        graduation_year=row["graduation_year"],
-        location=row["location"],
-        seniority=row["seniority"],
-        authorizations=loads(row["authorizations"], []),
-    )
+    return facts_from(row["id"], row, [_skill(r) for r in skill_rows])
 
 
 def _skill_rows(store: Store, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
