@@ -208,6 +208,10 @@ def main() -> None:
                 f"  ... in CPU time: {100 * (spent - cpu) / cpu:6.1f} % (importer {one['parent_cpu']:.2f} s "
                 f"+ workers {one['worker_cpu']:.2f} s vs raw {cpu:.2f} s)"
             )
+            print(
+                f"  ... per second of a worker's own CPU: {one['pages'] / one['worker_cpu']:6.1f} pages/s "
+                "(1 worker; its start-up and idle time left out, the importer's storing is on the other core)"
+            )
             inner = one["extract_cpu"]
             print(
                 f"  ... against the extraction inside this import (workers' CPU reading files, "
