@@ -65,7 +65,8 @@ class BatchWriter:
                 written.append(self._write(item))
             touched = list(dict.fromkeys(w.candidate_id for w in written if w.candidate_id))
             rescore_candidates(
-                self.store, [self._facts.get(cid) or facts_for(self.store, cid) for cid in touched]
+                self.store,
+                [self._facts[c] if c in self._facts else facts_for(self.store, c) for c in touched],
             )
         self.pending.clear()
         return written

@@ -3,8 +3,8 @@
 It runs in its own thread with its own connection, so the dispatcher keeps workers fed
 while a batch is being written (workers would otherwise idle through every COMMIT). What a
 batch does is in ``desk.importer.batch``; this module stays light because the importing
-process loads it before the first file goes to a worker: the store and the services
-(about a third of a second of imports) load in this thread, while workers read.
+process loads it before the first file goes to a worker: the services that store and
+score load in this thread, while the workers read.
 """
 
 from __future__ import annotations
