@@ -146,9 +146,7 @@ def rescore_candidates(store: Store, facts: list[CandidateFacts]) -> int:
 
 def facts_for(store: Store, candidate_id: str) -> CandidateFacts:
     row = store.conn.execute(
-        "SELECT years_experience, degree_level, degree_fields, graduation_year, location, seniority, "
-        "authorizations FROM candidates WHERE id = ?",
-        [candidate_id],
+        f"SELECT {', '.join(FACT_COLUMNS)} FROM candidates WHERE id = ?", [candidate_id]
     ).fetchone()
     if row is None:
         raise DeskError(f"no candidate {candidate_id}")
