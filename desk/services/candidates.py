@@ -8,6 +8,7 @@ from typing import Any
 from desk.clock import new_id, utcnow
 from desk.errors import DeskError
 from desk.model import DEGREE_LEVELS, CandidateSkill, Resume
+from desk.parse.names import names_agree
 from desk.services.rows import dumps, loads, query, resolve_id
 from desk.store import Store
 from desk.store.schema import phone_key
@@ -165,19 +166,23 @@ def add_document(
 def find_same_person(store: Store, resume: Resume, text: str) -> tuple[str, str] | None:
     """An existing candidate who is this person: same email, same phone, or same name and near-identical text.
 
-    Returns (candidate id, reason) so the import report can say why it merged.
+    A shared email or phone counts only when the names agree (``names_agree``): agencies put
+    their own contact details on every resume they send. Returns (candidate id, reason) so
+    the import report can say why it merged.
     """
     if resume.email:
-        row = store.conn.execute(
-            "SELECT id FROM candidates WHERE email = ?", [resume.email.lower()]
-        ).fetchone()
-        if row:
-            return row[0], f"same email {resume.email.lower()}"
+        for cid, name in store.conn.execute(
+            "SELECT id, name FROM candidates WHERE email = ? ORDER BY created_at, id", [resume.email.lower()]
+        ):
+            if names_agree(resume.name, name):
+                return cid, f"same email {resume.email.lower()}"
     key = phone_key(resume.phone)
     if key:
-        row = store.conn.execute("SELECT id FROM candidates WHERE phone_key = ? LIMIT 1", [key]).fetchone()
-        if row:
-            return row[0], f"same phone {resume.phone}"
+        for cid, name in store.conn.execute(
+            "SELECT id, name FROM candidates WHERE phone_key = ? ORDER BY created_at, id", [key]
+        ):
+            if names_agree(resume.name, name):
+                return cid, f"same phone {resume.phone}"
     if resume.name:
         from rapidfuzz import fuzz
 

@@ -76,3 +76,37 @@ def test_candidates_imported_after_a_job_are_ranked_for_it(tmp_path: Path, db_pa
         ).fetchall()
     assert sorted(c for c, _ in scored) == sorted(report.candidates)
     assert all(score > 0 for _, score in scored)
+
+
+def test_agency_contact_details_do_not_merge_different_people(tmp_path: Path, db_path: Path) -> None:
+    """An agency's mailbox and phone on every resume it sends: two people stay two candidates."""
+    agency = "talent@agency.example | +44 20 7946 0000"
+    a = (
+        person(1)
+        .replace("Ben Tester001", "Claire Dubois")
+        .replace("ben.tester001@example.com | +1 555 010010", agency)
+    )
+    b = (
+        person(2)
+        .replace("Cai Tester002", "Javier García")
+        .replace("cai.tester002@example.com | +1 555 010020", agency)
+    )
+    # the same person again, through the same agency: still merged
+    c = (
+        person(3)
+        .replace("Dee Tester003", "CLAIRE DUBOIS")
+        .replace("dee.tester003@example.com | +1 555 010030", agency)
+    )
+    for name, text in (("a.txt", a), ("b.txt", b), ("c.txt", c)):
+        (tmp_path / name).write_text(text)
+    paths = [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")]
+    report = import_paths(db_path, paths, ImportOptions(workers=1))
+    assert (report.imported, report.updated) == (2, 1)
+    assert [m["path"].rsplit("/", 1)[-1] for m in report.merged] == ["c.txt"]
+    assert report.merged[0]["reason"] == "same email talent@agency.example"
+    with open_store(db_path) as store:
+        names = store.conn.execute(
+            "SELECT c.name, COUNT(d.id) FROM candidates c JOIN documents d ON d.candidate_id = c.id "
+            "GROUP BY c.id ORDER BY c.name"
+        ).fetchall()
+    assert [(n.lower(), k) for n, k in names] == [("claire dubois", 2), ("javier garcía", 1)]

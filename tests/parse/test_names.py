@@ -1,0 +1,55 @@
+"""names_agree: the guard that keeps an agency's shared email or phone from merging different people."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desk.parse.names import name_tokens, names_agree
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Priya Raghunathan", "RAGHUNATHAN, Priya"),
+        ("P. Raghunathan", "Priya Raghunathan"),
+        ("Priya R.", "Priya Raghunathan"),
+        ("P R", "Priya Raghunathan"),
+        ("Jon Smyth", "John Smith"),  # typos
+        ("Max Mueller", "Max Müller"),
+        ("José García", "Jose Garcia"),
+        ("Jane Smith", "Jane Doe"),  # a change of surname keeps the first name
+        ("王伟", "王伟"),
+        (None, "Anyone"),
+        ("", "Anyone"),
+    ],
+)
+def test_the_same_person_written_differently_agrees(a: str | None, b: str) -> None:
+    assert names_agree(a, b)
+    assert names_agree(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Claire Dubois", "Javier García"),
+        ("John Smith", "Mary Jones"),
+        ("J Smith", "K Brown"),
+        ("J Smith", "J Brown"),  # a shared initial alone is not a shared name
+        ("王伟", "李娜"),
+    ],
+)
+def test_different_people_do_not_agree(a: str, b: str) -> None:
+    assert not names_agree(a, b)
+    assert not names_agree(b, a)
+
+
+def test_name_tokens_fold_case_and_accents() -> None:
+    assert name_tokens("José Müller-Lüdenscheidt, Jr.") == ["jose", "muller", "ludenscheidt", "jr"]
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_never_crashes_and_is_symmetric(a: str, b: str) -> None:
+    assert names_agree(a, b) == names_agree(b, a)
+    assert names_agree(a, a)
