@@ -236,15 +236,19 @@ def find_sections(lines: list[Line], text_len: int) -> list[Section]:
     heads: list[tuple[Line, str]] = []
     prev_blank = True
     caps_style = False
+    seen = 0  # non-blank lines so far: the first is the name, which a lenient look could misread
     for i, line in enumerate(lines):
         t = line.text
         if not t:
             prev_blank = True
             continue
+        seen += 1
         if len(t) > 60 or _DIGIT_AT.search(t):  # _classify's first test, before its cache: most lines
             kind, weak = None, False
         else:
-            kind, weak = _classify(t, bool(heads))
+            # lenient (misspelt headings, ALL-CAPS guesses) past the name: a misspelt first
+            # heading ("EXPERIANCE") would otherwise hide every section of the resume
+            kind, weak = _classify(t, bool(heads) or seen > 2)
         if not kind and heads and heads[-1][1] != SKILLS and ":" in t and _INLINE_OTHER.match(t):
             kind = OTHER
         if kind and weak:
