@@ -28,7 +28,25 @@ TITLE_WORDS = _words(
     practicante becario programador analista administrador dba webmaster strategist evangelist
     advocate accountant auditor controller buyer planner scrum owner steward ta assistant postdoc
     postdoctoral candidate
+    ingénieure consultante analyste directeur directrice responsable architecte chargé chargée
+    technicien technicienne jefe jefa gerente director directora consultor consultora arquitecto arquitecta
+    técnico técnica architekt architektin geschäftsführer geschäftsführerin mitarbeiter mitarbeiterin
+    referent referentin werkstudentin sviluppatore sviluppatrice ingegnere programmatore desenvolvedor
+    desenvolvedora engenheiro engenheira
     """
+)
+#: Title words that also end compounds ("Softwareentwickler", "Projektleiterin", "Systemadministrator").
+TITLE_SUFFIXES = tuple(
+    sorted(
+        _words(
+            """
+            entwickler entwicklerin ingenieur ingenieurin berater beraterin leiter leiterin architekt
+            architektin administrator administratorin manager managerin analyst analystin designer
+            designerin engineer developer programmierer programmiererin tester testerin informatiker
+            informatikerin
+            """
+        )
+    )
 )
 #: Title words strong enough to decide a segment alone, even with a company-looking word in it.
 TITLE_HEADS = TITLE_WORDS - {"associate", "partner", "owner", "freelance", "executive", "chief", "principal"}
@@ -119,6 +137,14 @@ _LEGAL = _words(
 )
 
 
+#: A company named by its web address ("Booking.com", "Seznam.cz", "Allegro.pl"); not ".js" or ".net",
+#: which end the names of tools.
+_DOMAIN = re.compile(
+    r"^[^\W_][\w-]*(?:\.[\w-]+)*\.(?:com|io|ai|co|org|de|cz|sk|pl|fr|es|it|nl|uk|ru|jp|cn|br|in|ch|at|se|dk|no|fi|eu)$",
+    re.I,
+)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` ("Inc." stays "inc.")."""
     return [w.lower() for w in WORD.findall(text)]
@@ -142,9 +168,17 @@ def title_score(text: str) -> int:
     ws = [w for w in ws if w not in _NUMERALS]
     if not ws:
         return 0
-    if ws[-1] in TITLE_HEADS or ws[0] in {"head", "vp", "chief", "director", "lead"}:
+    if _title_word(ws[-1], TITLE_HEADS) or ws[0] in {"head", "vp", "chief", "director", "lead"}:
         return 2
-    return 1 if any(w in TITLE_WORDS for w in ws) else 0
+    return 1 if any(_title_word(w, TITLE_WORDS) for w in ws) else 0
+
+
+def _title_word(word: str, vocabulary: frozenset[str]) -> bool:
+    """In ``vocabulary``, or a compound ending in a title word ("softwareentwickler", "teamleiter")."""
+    if word in vocabulary:
+        return True
+    stem = word.rsplit("-", 1)[-1]  # "dipl.-informatiker", "back-end-entwickler"
+    return stem in vocabulary or (len(stem) >= 9 and stem.endswith(TITLE_SUFFIXES))
 
 
 @lru_cache(maxsize=8192)
@@ -153,4 +187,4 @@ def company_score(text: str) -> int:
     raw = _word_set(text)
     if not raw.isdisjoint(_LEGAL) or not raw.isdisjoint(SCHOOL_WORDS):
         return 2
-    return 0 if raw.isdisjoint(COMPANY_WORDS) else 1
+    return 0 if raw.isdisjoint(COMPANY_WORDS) and not _DOMAIN.match(text.strip()) else 1

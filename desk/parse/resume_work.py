@@ -256,7 +256,7 @@ def _drafts(block: _Block) -> list[_Draft]:
         pre: list[int] = []
         j = i - 1
         while j >= 0 and len(pre) < 3 and kinds[j] == "text" and j not in block.range_at and j not in claimed:
-            if not _headerish(lines[j].text):
+            if not _headerish(lines[j].text) or _is_list(block.parts([j])):
                 break
             pre.insert(0, j)
             j -= 1
@@ -278,6 +278,12 @@ def _drafts(block: _Block) -> list[_Draft]:
         claimed.update(header)
         drafts.append(_Draft(first=header[0], anchor=i, rng=rng, header=header))
     return drafts
+
+
+def _is_list(parts: list[_Part]) -> bool:
+    """A line of four or more plain items ("Python, Django, Celery, PostgreSQL" with no bullet): the
+    previous role's stack, not a company or title line of the next one."""
+    return len(parts) >= 4 and not any(title_score(p.text) or company_score(p.text) for p in parts)
 
 
 def _rest(text: str, rng: DateRange) -> str:
