@@ -66,6 +66,33 @@ _ASSOCIATE = re.compile(r"associate(?:'s|’s)?(?=\s+(?:of|in|degree)\b)", re.I)
 _MA_CONTEXT = re.compile(r"\s+(?:in|of)\b|,| [A-Z]")
 
 
+#: A German university "Diplom" (Dipl.-Ing., Diplom-Informatiker) and the French "diplôme
+#: d'ingénieur" are master-level degrees; a "Diplom (FH)" is a bachelor's. Read as "diploma"
+#: (below a bachelor's) they would fail every JD that asks for a degree.
+_MASTER_DIPLOMAS = frozenset({"diplom", "dipl", "diplôme", "diplome"})
+_GERMAN_DIPLOM = re.compile(r"\.?\s*-\s*([^\W\d_]+\.?)|\s+(?:in|der|des)\s+[^\W\d_]", re.I)
+_FH = re.compile(r"\(\s*FH\s*\)|\bFH\b|Fachhochschule", re.I)
+_FH_AFTER = re.compile(r"\s*\(\s*FH\s*\)", re.I)
+_DIPLOME_INGENIEUR = re.compile(r"\s+d['’]\s?ing[ée]nieur", re.I)
+
+
+def _master_diploma(text: str, key: str, start: int, end: int) -> DegreeMatch | None:
+    """The level of a Diplom by what follows it; the span leaves the subject to the field reader
+    ("Diplom-Informatiker" keeps "Informatiker", "Diplom in Informatik" keeps "Informatik")."""
+    if key in ("diplom", "dipl"):
+        joined = _GERMAN_DIPLOM.match(text, end)
+        if joined is None:
+            return None  # a bare "Diplom": its level is anybody's guess
+        if joined.group(1) and len(joined.group(1).rstrip(".")) <= 5:  # Dipl.-Ing., Dipl.-Inf.
+            end = joined.end()
+        fh = _FH_AFTER.match(text, end)
+        if fh:
+            end = fh.end()
+        return DegreeMatch("bachelor" if _FH.search(text) else "master", start, end)
+    french = _DIPLOME_INGENIEUR.match(text, end)
+    return DegreeMatch("master", start, french.end()) if french else None
+
+
 class DegreeMatch(NamedTuple):
     level: str
     start: int
@@ -83,6 +110,10 @@ def find_degree(text: str) -> DegreeMatch | None:
                 p = pat.match(text, m.start())
                 if p:
                     return DegreeMatch(phrase_level, m.start(), p.end())
+        if key in _MASTER_DIPLOMAS:
+            found = _master_diploma(text, key, m.start(), m.end())
+            if found is not None:
+                return found
         level = _WORDS.get(key)
         end = m.end()
         if level is None and i + 1 < len(toks) and toks[i + 1].start() - end <= 2:

@@ -37,13 +37,20 @@ _CUT_FIELD = re.compile(
     r"\s*(?:\(|\b(?:minor|gpa|cgpa|major|with|thesis|specializ|specialis|track)\b|[;:])", re.I
 )
 _NUMERIC = re.compile(r"\d")
+#: Words that make a segment a subject, not a school: "B.Tech, Computer Science" over "IIT Madras, 2016".
+_SUBJECT = re.compile(
+    r"\b(?:science|sciences|engineering|mathematics|maths?|physics|chemistry|biology|economics|informatics|"
+    r"informatik|computing|statistics|technology|electronics|electrical|mechanical|civil|finance|accounting|"
+    r"business|management|design|psychology|philosophy|linguistics|literature|history|law)\b",
+    re.I,
+)
 _PARENS = re.compile(r"\([^()]*\)")
 
 
 def _clean_field(text: str) -> str | None:
     """A subject as written, without honours, minors, GPA or a trailing note; None if it is not one."""
-    text = _HONS.sub(" ", text)
-    if text.lstrip().startswith("("):  # "Doctor of Philosophy (Chemistry)"
+    text = _HONS.sub(" ", text).lstrip(") ")  # "(MSc) Computer Science" read from inside the brackets
+    if text.startswith("("):  # "Doctor of Philosophy (Chemistry)"
         inner = text.lstrip()[1:].split(")", 1)
         if len(inner) == 2 and not inner[1].strip(" ,"):
             text = "" if find_degree(inner[0]) else inner[0]  # "(Dr. rer. nat.)" names the degree again
@@ -132,8 +139,8 @@ def _parse_degree_line(text: str, d: DegreeMatch) -> tuple[str | None, str | Non
     field, from_next = _field_from(after, following)
     used = {seg_i, seg_i + 1} if from_next else {seg_i}
     school = _school_from(segments, used, fallback=False) or _school_from(segments, used)
-    if from_next and not school:  # "MBA, INSEAD, 2020": the one name there is the school
-        return None, following[0].strip(" .,")
+    if from_next and not school and not _SUBJECT.search(following[0]):
+        return None, following[0].strip(" .,")  # "MBA, INSEAD, 2020": the one name there is the school
     return field, school
 
 

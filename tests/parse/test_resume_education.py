@@ -146,12 +146,31 @@ def degrees(body: str) -> list[Degree]:
             "Hochschule München",
             "2012",
         ),
-        (
+        (  # a university Diplom is a master-level degree; read as "diploma" it failed every degree requirement
             "Diplom-Informatiker (Dipl.-Inf.), Technische Universität Dresden, 2010 – 2016",
-            "diploma",
+            "master",
             "Informatiker",
             "Technische Universität Dresden",
             "2016",
+        ),
+        ("Dipl.-Ing. Maschinenbau, RWTH Aachen, 2012", "master", "Maschinenbau", "RWTH Aachen", "2012"),
+        ("Diplom in Informatik, TU Berlin, 2010", "master", "Informatik", "TU Berlin", "2010"),
+        (  # a Diplom (FH) from a university of applied sciences is a bachelor's
+            "Diplom-Informatiker (FH), Hochschule München, 2009",
+            "bachelor",
+            "Informatiker",
+            "Hochschule München",
+            "2009",
+        ),
+        # French: the "diplôme d'ingénieur" confers the master's grade
+        ("Diplôme d'ingénieur, INSA Lyon, 2011 - 2016", "master", None, "INSA Lyon", "2016"),
+        # "Ing. (MSc)": the field is read past the bracket
+        (
+            "Ing. (MSc) Computer Science, Czech Technical University, 2009 – 2014",
+            "master",
+            "Computer Science",
+            "Czech Technical University",
+            "2014",
         ),
         (
             "Promotion (Dr. rer. nat.), Universität Heidelberg, 2010",
@@ -227,6 +246,19 @@ Dissertation: "Exactly-once delivery" (First)
     assert "Western Washington" in d.text
 
 
+def test_subject_after_the_degree_is_not_taken_for_the_school_below() -> None:
+    """A sidebar's "B.Tech, Computer Science" over "IIT Madras, 2012 – 2016": one degree, school below."""
+    [d] = degrees("B.Tech, Computer Science\nIIT Madras, 2012 – 2016\n")
+    assert (d.level, d.field, d.school, d.graduation) == (
+        "bachelor",
+        "Computer Science",
+        "IIT Madras",
+        "2016",
+    )
+    [mba] = degrees("MBA, INSEAD, 2020\n")  # the one name after a degree is still its school
+    assert (mba.field, mba.school) == (None, "INSEAD")
+
+
 def test_degrees_outside_education_need_a_school() -> None:
     text = "Jane Doe\nPhD candidate in Machine Learning\n\nSUMMARY\nI hold a BSc.\n\nB.Sc. Physics, University of Oslo, 2015\n"
     r = parse_resume(text, today=TODAY)
@@ -244,6 +276,8 @@ def test_degrees_outside_education_need_a_school() -> None:
         ("A-Levels: Maths (A)", "highschool"),
         ("Associate Software Engineer", None),
         ("Specialist Diploma (Dipl.)", "diploma"),
+        ("Diplom, Universität Wien", "diploma"),  # a bare Diplom: no telling which kind
+        ("Dipl.-Inf.", "master"),
         ("M.B.A.", "mba"),
     ],
 )

@@ -206,7 +206,44 @@ Diplom-Informatiker, Technische Universität Dresden, 2010 – 2016
         ("Data Engineer", "Nordlicht Versicherung AG", "2017-03", "2021-09"),
     ]
     assert r.work[0].current
-    assert (r.education[0].level, r.education[0].graduation) == ("diploma", "2016")
+    assert (r.education[0].level, r.education[0].graduation) == ("master", "2016")
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "company"),
+    [
+        ("Senior Softwareentwickler, Siemens AG, München", "Senior Softwareentwickler", "Siemens AG"),
+        ("Softwareentwickler, SAP SE, Walldorf", "Softwareentwickler", "SAP SE"),
+        ("Teamleiterin Backend, Zalando SE, Berlin", "Teamleiterin Backend", "Zalando SE"),
+        ("Ingénieure logiciel, Capgemini, Lyon", "Ingénieure logiciel", "Capgemini"),
+        ("Sviluppatore backend, Satispay, Milano", "Sviluppatore backend", "Satispay"),
+    ],
+)
+def test_titles_in_other_languages_and_compounds(line: str, title: str, company: str) -> None:
+    """German compounds end in a title word ("Software-entwickler"); each language has its own words."""
+    assert triples(work(f"{line}\n03/2019 – 02/2021\n- did things\n")) == [
+        (title, company, "2019-03", "2021-02")
+    ]
+
+
+def test_a_stack_line_above_the_next_role_is_not_its_company() -> None:
+    """A description line without a bullet ("Python, Django, Celery, PostgreSQL") ends the role above."""
+    body = (
+        "Backend Developer, Avast, Prague | 2017 – present\n"
+        "Python, Django, Celery, PostgreSQL\n"
+        "Junior Developer, Seznam.cz | 2014 – 2017\n"
+    )
+    assert triples(work(body)) == [
+        ("Backend Developer", "Avast", "2017", None),
+        ("Junior Developer", "Seznam.cz", "2014", "2017"),  # a web address names a company
+    ]
+
+
+def test_misspelt_first_heading_still_opens_the_section() -> None:
+    text = "Jon Smyth\njon@example.com\n\nEXPERIANCE\nSoftware Engineer, Widgets Inc — 2016 - 2021\n\nSKILS\nPython\n"
+    r = parse_resume(text, today=TODAY)
+    assert [s.kind for s in r.sections] == ["experience", "skills"]
+    assert triples(r.work) == [("Software Engineer", "Widgets Inc", "2016", "2021")]
 
 
 def test_no_experience_heading_still_finds_titled_jobs() -> None:
