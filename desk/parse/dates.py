@@ -70,17 +70,20 @@ _SP = r"[ \t\xa0]"
 _NL = r"(?<![^\W\d_])"  # not preceded by a letter
 _CUR = (
     rf"(?:(?:bis{_SP}{{1,2}})?heute|present|current(?:ly)?|now|today|ongoing|to{_SP}date|date|jetzt|aktuell|"
-    rf"dato|actuel(?:lement)?|aujourd['’]hui|présent|presente|actualidad|actual(?:mente)?|hoy|la{_SP}fecha)"
+    rf"dato|actuel(?:lement)?|aujourd['’]hui|présent|presente|actualidad|actual(?:mente)?|hoy|la{_SP}fecha|"
+    r"至今|今|现在|目前|現在|현재)"
 )
 _SEP = (
     rf"(?:{_SP}{{0,3}}(?:[-–—‒―~]{{1,2}}|→|->){_SP}{{0,3}}"
-    rf"|{_SP}{{1,3}}(?:to|till|until|through|thru|bis|au|à|a|al|hasta|jusqu['’]à){_SP}{{1,3}})"
+    rf"|{_SP}{{1,3}}(?:to|till|until|through|thru|bis|au|à|a|al|hasta|jusqu['’]à){_SP}{{1,3}}"
+    rf"|{_SP}{{0,3}}[至到～]{_SP}{{0,3}})"
 )
 _I = re.IGNORECASE
 #: Year-like digits: the anchor of every date. A pattern that starts with plain characters is
 #: scanned by the regex engine's fast prefix search, ~30x quicker than trying a date at each position.
 _YEAR = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d")
-_YM_AFTER = re.compile(r"[./-](0[1-9]|1[0-2])(?!\d)")
+#: The month after a year: "2019.03", "2019-03", and the CJK "2019年3月" / "2019년 3월".
+_YM_AFTER = re.compile(r"[./-](0[1-9]|1[0-2])(?!\d)|\s?[年년]\s?(0?[1-9]|1[0-2])(?!\d)\s?[月월]?")
 _GAP = re.compile(_SEP, _I)
 _SEP_CUR = re.compile(rf"{_SEP}{_CUR}(?![^\W\d_])", _I)
 _CUR_SEP = re.compile(rf"{_NL}{_CUR}{_SEP}$", _I)
@@ -194,7 +197,11 @@ def _tokens(text: str, today: date) -> list[_Tok]:
             continue  # '19 only follows a month name; 2019 in 12.5/2019 is not a date we trust
         else:
             after = _YM_AFTER.match(text, ye)
-            tok = _Tok(ys, after.end(), (year, int(after.group(1)))) if after else _Tok(ys, ye, (year, None))
+            tok = (
+                _Tok(ys, after.end(), (year, int(after.group(1) or after.group(2))))
+                if after
+                else _Tok(ys, ye + (ye < len(text) and text[ye] in "年년"), (year, None))
+            )
         out.append(tok)
         last_end = tok.end
     return out

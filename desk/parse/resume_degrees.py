@@ -99,8 +99,29 @@ class DegreeMatch(NamedTuple):
     end: int
 
 
+#: Degrees written in Chinese, Japanese or Korean, inside a longer word ("计算机科学学士").
+_CJK_DEGREE = re.compile(r"博士|박사|硕士|碩士|修士|研究生|석사|学士|學士|本科|학사")
+_CJK_LEVEL = {
+    "博士": "phd",
+    "박사": "phd",
+    "硕士": "master",
+    "碩士": "master",
+    "修士": "master",
+    "研究生": "master",
+    "석사": "master",
+    "学士": "bachelor",
+    "學士": "bachelor",
+    "本科": "bachelor",
+    "학사": "bachelor",
+}
+
+
 def find_degree(text: str) -> DegreeMatch | None:
     """The first degree word in ``text`` with its level and span."""
+    if not text.isascii():
+        cjk = _CJK_DEGREE.search(text)
+        if cjk:
+            return DegreeMatch(_CJK_LEVEL[cjk.group(0)], cjk.start(), cjk.end())
     toks = list(_TOKEN.finditer(text))
     for i, m in enumerate(toks):
         raw = m.group(0)

@@ -17,7 +17,7 @@ from desk.parse.resume_degrees import DegreeMatch, find_degree
 from desk.parse.resume_vocab import is_school
 from desk.parse.sections import EDUCATION, Line, lines_between, strip_bullet
 
-_SEG = re.compile(r"\s++[—–|·]\s++|\s*+\|\s*+|,\s++|\t++|\s{2,}+|\s++-\s++")
+_SEG = re.compile(r"\s++[—–|·]\s++|\s*+\|\s*+|,\s++|[，、]\s*+|\t++|\s{2,}+|\s++-\s++")
 _SKIP_LABEL = re.compile(
     r"^(?:[\w ]{0,20}\b)?(?:thesis|dissertation|coursework|courses|advisor|supervisor|gpa|cgpa|grade|project|"
     r"relevant|activities|honou?rs|awards|note|minor|focus|research|diplomarbeit|abschlussarbeit|masterarbeit)"

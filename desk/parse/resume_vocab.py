@@ -137,14 +137,6 @@ _LEGAL = _words(
 )
 
 
-#: A company named by its web address ("Booking.com", "Seznam.cz", "Allegro.pl"); not ".js" or ".net",
-#: which end the names of tools.
-_DOMAIN = re.compile(
-    r"^[^\W_][\w-]*(?:\.[\w-]+)*\.(?:com|io|ai|co|org|de|cz|sk|pl|fr|es|it|nl|uk|ru|jp|cn|br|in|ch|at|se|dk|no|fi|eu)$",
-    re.I,
-)
-
-
 def words(text: str) -> list[str]:
     """Lower-cased words of ``text`` ("Inc." stays "inc.")."""
     return [w.lower() for w in WORD.findall(text)]
@@ -157,8 +149,13 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def is_school(text: str) -> bool:
-    """Names a school: a word like University, Hochschule, Institute, IIT."""
-    return not _word_set(text).isdisjoint(SCHOOL_WORDS)
+    """Names a school: a word like University, Hochschule, Institute, IIT (大学, 学院, 대학교)."""
+    return not _word_set(text).isdisjoint(SCHOOL_WORDS) or (
+        not text.isascii() and _CJK_SCHOOL.search(text) is not None
+    )
+
+
+_CJK_SCHOOL = re.compile(r"大学|大學|学院|學院|대학교|대학")
 
 
 @lru_cache(maxsize=8192)
@@ -173,12 +170,34 @@ def title_score(text: str) -> int:
     return 1 if any(_title_word(w, TITLE_WORDS) for w in ws) else 0
 
 
+#: Chinese and Japanese job titles end in these ("后端工程师", "产品经理", "ソフトウェアエンジニア").
+CJK_TITLE_SUFFIXES = (
+    "工程师",
+    "开发",
+    "开发者",
+    "经理",
+    "架构师",
+    "总监",
+    "实习生",
+    "设计师",
+    "分析师",
+    "主管",
+    "エンジニア",
+    "開発者",
+    "マネージャー",
+)
+
+
 def _title_word(word: str, vocabulary: frozenset[str]) -> bool:
     """In ``vocabulary``, or a compound ending in a title word ("softwareentwickler", "teamleiter")."""
     if word in vocabulary:
         return True
     stem = word.rsplit("-", 1)[-1]  # "dipl.-informatiker", "back-end-entwickler"
-    return stem in vocabulary or (len(stem) >= 9 and stem.endswith(TITLE_SUFFIXES))
+    if stem in vocabulary:
+        return True
+    if len(stem) >= 9 and stem.endswith(TITLE_SUFFIXES):
+        return True
+    return len(stem) > 2 and stem.endswith(CJK_TITLE_SUFFIXES)  # "高级后端工程师"
 
 
 @lru_cache(maxsize=8192)
@@ -187,4 +206,4 @@ def company_score(text: str) -> int:
     raw = _word_set(text)
     if not raw.isdisjoint(_LEGAL) or not raw.isdisjoint(SCHOOL_WORDS):
         return 2
-    return 0 if raw.isdisjoint(COMPANY_WORDS) and not _DOMAIN.match(text.strip()) else 1
+    return 0 if raw.isdisjoint(COMPANY_WORDS) else 1

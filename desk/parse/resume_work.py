@@ -24,7 +24,7 @@ from desk.parse.sections import EXPERIENCE, OTHER, Line, is_bullet, lines_betwee
 _SPLIT = re.compile(
     r"\s++[—–|·•@-]\s++|\s*+[|·•]\s*+|\t++|\s{2,}+|\s++at\s++(?=[A-Z0-9])|\s++[—–](?=\S)|(?<=\S)[—–]\s++"
 )
-_COMMA = re.compile(r",\s+")
+_COMMA = re.compile(r",\s+|[，、]\s*")
 _LEGAL_TAIL = re.compile(
     r"^(?:inc|ltd|llc|llp|plc|gmbh|ag|ab|kg|s\.?a|s\.?l|b\.?v|n\.?v|pvt|k\.?k|corp|co|limited|oy)\b\.?", re.I
 )

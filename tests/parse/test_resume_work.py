@@ -235,7 +235,7 @@ def test_a_stack_line_above_the_next_role_is_not_its_company() -> None:
     )
     assert triples(work(body)) == [
         ("Backend Developer", "Avast", "2017", None),
-        ("Junior Developer", "Seznam.cz", "2014", "2017"),  # a web address names a company
+        ("Junior Developer", "Seznam.cz", "2014", "2017"),
     ]
 
 
