@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from desk.cli.common import AppContext, emit_json, json_option, pass_app
+from desk.cli.common import AppContext, column, emit_json, json_option, pass_app
 
 
 @click.group(name="candidate")
@@ -27,7 +27,7 @@ def candidate_list(app: AppContext, limit: int, offset: int, as_json: bool) -> N
         return
     for r in rows:
         years = "-" if r["years_experience"] is None else f"{r['years_experience']:.1f}y"
-        click.echo(f"{r['id'][:8]}  {(r['name'] or '?')[:36]:<36} {years:>6}  {(r['email'] or '')[:36]}")
+        click.echo(f"{r['id'][:8]}  {column(r['name'] or '?', 36)} {years:>6}  {(r['email'] or '')[:36]}")
 
 
 @candidate_group.command(name="show")

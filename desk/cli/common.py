@@ -77,3 +77,11 @@ class DeskGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("error: interrupted", err=True)
             raise SystemExit(int(ExitCode.INTERRUPTED)) from None
+
+
+def column(text: str, width: int) -> str:
+    """``text`` cut and padded to ``width`` terminal cells: a CJK character takes two, so
+    ``f"{name:<36}"`` would push the columns after "王伟" out of line."""
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from desk.cli.common import AppContext, emit_json, json_option, pass_app
+from desk.cli.common import AppContext, column, emit_json, json_option, pass_app
 from desk.errors import DeskError
 
 
@@ -168,7 +168,7 @@ def score_cmd(app: AppContext, job: str, top: int, as_json: bool) -> None:
         years = "-" if r["years_experience"] is None else f"{r['years_experience']:.1f}y"
         click.echo(
             f"{r['rank']:>3}. {r['score']:6.2f}  {r['met']}/{r['required_total']:<3} {years:>6}  "
-            f"{(r['name'] or '?')[:40]:<40} {r['candidate_id'][:8]}"
+            f"{column(r['name'] or '?', 40)} {r['candidate_id'][:8]}"
         )
 
 

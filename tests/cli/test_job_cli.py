@@ -134,3 +134,23 @@ def test_candidate_list_and_show(db: Path) -> None:
         any(p["network"] == "GitHub" for p in shown["basics"]["profiles"])
         or shown["basics"]["profiles"] == []
     )
+
+
+def test_candidate_list_lines_up_wide_characters(tmp_path: Path) -> None:
+    """A CJK name takes two cells per character: the columns after it stay in line."""
+    from click.testing import CliRunner
+
+    from desk.cli import cli
+
+    db = tmp_path / "wide.db"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zh.txt").write_text("王伟\nwang.wei@example.cn\n\n技能\nPython\n", encoding="utf-8")
+    (folder / "en.txt").write_text("Jane Doe\njane@example.com\n\nSKILLS\nPython\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "import", str(folder)]).exit_code == 0
+    out = runner.invoke(cli, ["--db", str(db), "candidate", "list"]).output.splitlines()
+    from rich.cells import cell_len
+
+    assert sorted(line.split()[1] for line in out) == ["Jane", "王伟"]
+    assert len({cell_len(line[: line.index("@")].rsplit(" ", 1)[0]) for line in out}) == 1
