@@ -121,11 +121,19 @@ _NOT_PLACE = re.compile(
 
 
 def find_email(text: str) -> str | None:
-    """The first email address, as written."""
+    """The first email address, as written; "jane [at] example [dot] com" as jane@example.com."""
     if "@" not in text:
-        return None
+        m = _AT_WRITTEN.search(text)
+        if m is None:
+            return None
+        return find_email(_DOT_WRITTEN.sub(".", _AT_WRITTEN.sub("@", text)))
     m = _EMAIL.search(text)
     return m.group(0).rstrip(".") if m else None
+
+
+#: An address written out against scrapers: "jane[at]example.com", "jane (at) example (dot) com".
+_AT_WRITTEN = re.compile(r"(?<=[\w.])\s*[\[({]\s*at\s*[\])}]\s*(?=[\w-])", re.I)
+_DOT_WRITTEN = re.compile(r"(?<=\w)\s*[\[({]\s*dot\s*[\])}]\s*(?=\w)", re.I)
 
 
 def _plausible_phone(cand: str) -> bool:

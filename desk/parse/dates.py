@@ -69,7 +69,8 @@ _MON = _trie([*MONTHS, *SEASONS])
 _SP = r"[ \t\xa0]"
 _NL = r"(?<![^\W\d_])"  # not preceded by a letter
 _CUR = (
-    rf"(?:(?:bis{_SP}{{1,2}})?heute|present|current(?:ly)?|now|today|ongoing|to{_SP}date|date|jetzt|aktuell|"
+    rf"(?:(?:bis{_SP}{{1,2}})?heute|(?:till|until|up{_SP}to){_SP}(?:date|now|present|today)|present|current(?:ly)?|"
+    rf"now|today|ongoing|to{_SP}date|date|jetzt|aktuell|"
     rf"dato|actuel(?:lement)?|aujourd['’]hui|présent|presente|actualidad|actual(?:mente)?|hoy|la{_SP}fecha|"
     r"至今|今|现在|目前|現在|현재)"
 )

@@ -149,3 +149,28 @@ def test_never_raises(header: str, body: str) -> None:
         assert "@" not in link
     find_location(header.splitlines(), body.splitlines())
     find_name(header.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("maria.rossi[at]example.it", "maria.rossi@example.it"),
+        ("jane (at) example (dot) com", "jane@example.com"),
+        ("Mail: bob {at} mail [dot] co [dot] uk", "bob@mail.co.uk"),
+        ("we meet at noon (at the office)", None),
+    ],
+)
+def test_email_written_out_against_scrapers(text: str, email: str | None) -> None:
+    assert find_email(text) == email
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("R A H U L   S H A R M A\nSenior Java Developer", "Rahul Sharma"),
+        ("M A R Í A   D E   L A   C R U Z | Designer", "María de la Cruz"),
+        ("J O H N  S M I T H", "John Smith"),
+    ],
+)
+def test_name_in_spaced_capitals(header: str, name: str) -> None:
+    assert find_name(header.splitlines()) == name

@@ -185,3 +185,11 @@ def test_ranges_round_trip(y1: int, m1: int, y2: int, m2: int, sep: str) -> None
     assert p.impossible == ((y1, m1) > (y2, m2))
     if not p.impossible:
         assert p.months == (y2 * 12 + m2) - (y1 * 12 + m1) + 1
+
+
+@pytest.mark.parametrize(
+    "text", ["Aug 2017 – Till Date", "Aug 2017 - till now", "Aug 2017 to till date", "Aug 2017 – Up to date"]
+)
+def test_till_date_is_present(text: str) -> None:
+    [r] = find_ranges(text, TODAY)
+    assert (r.start, r.current) == ((2017, 8), True)
