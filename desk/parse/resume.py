@@ -16,14 +16,16 @@ from desk.parse.resume_facts import authorizations, certifications, seniority
 from desk.parse.resume_header import find_name
 from desk.parse.resume_work import work_entries
 from desk.parse.resume_years import years_and_gaps
-from desk.parse.sections import Line, find_sections, split_lines
+from desk.parse.sections import Line, find_sections, is_contact_heading, lines_between, split_lines
 
 #: Re-exported for callers that recompute years and seniority from other work lists
 #: (desk.importer.jsonresume does, for JSON Resume documents).
 __all__ = ["parse_resume", "seniority", "years_and_gaps"]
 
-#: Stored with every document (documents.parser_version): which parser read it.
-PARSER_VERSION = "resume-1"
+#: Stored with every document (documents.parser_version): which parser read it. resume-2 reads
+#: misspelt first headings, CJK resumes, titles in more languages, master-level Diploms, sidebar
+#: contact blocks and table header rows; a document stored as resume-1 may say less.
+PARSER_VERSION = "resume-2"
 #: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
 MAX_CHARS = 200_000
 
@@ -52,6 +54,13 @@ def _parse_into(resume: Resume, text: str, today: date) -> None:
     body_text = text[header_end:]
 
     resume.name = find_name([ln.text for ln in header_lines] or [ln.text for ln in lines[:8]])
+    # a sidebar's "Contact" block is header matter wherever the columns put it
+    contact = [
+        ln for s in sections if is_contact_heading(s.heading) for ln in lines_between(lines, s.start, s.end)
+    ]
+    if contact:
+        header_lines = header_lines + contact[1:]
+        header_text = "\n".join([header_text, *(ln.text for ln in contact[1:])])
     resume.email = find_email(header_text) or find_email(text)
     resume.phone = find_phone(header_text, body_text)
     resume.links = find_links(header_text, body_text)

@@ -37,6 +37,8 @@ _CUT_FIELD = re.compile(
     r"\s*(?:\(|\b(?:minor|gpa|cgpa|major|with|thesis|specializ|specialis|track)\b|[;:])", re.I
 )
 _NUMERIC = re.compile(r"\d")
+#: What a cut left of a bracketed note: "University of Lagos (2011" from "(2011 – 2015)".
+_OPEN_PAREN_TAIL = re.compile(r"\s*\([^()]*$")
 #: Words that make a segment a subject, not a school: "B.Tech, Computer Science" over "IIT Madras, 2016".
 _SUBJECT = re.compile(
     r"\b(?:science|sciences|engineering|mathematics|maths?|physics|chemistry|biology|economics|informatics|"
@@ -90,7 +92,7 @@ def _school_from(segments: list[str], used: set[int], fallback: bool = True) -> 
     """The segment naming a school; else ("Virginia Tech", "BCS") the last name-like one."""
     for i, seg in enumerate(segments):
         if i not in used and is_school(seg) and not _starts_with_degree(seg):
-            return seg.strip(" .,")
+            return _OPEN_PAREN_TAIL.sub("", seg).strip(" .,")
     if not fallback:
         return None
     for i in range(len(segments) - 1, -1, -1):

@@ -256,7 +256,7 @@ def _drafts(block: _Block) -> list[_Draft]:
         pre: list[int] = []
         j = i - 1
         while j >= 0 and len(pre) < 3 and kinds[j] == "text" and j not in block.range_at and j not in claimed:
-            if not _headerish(lines[j].text) or _is_list(block.parts([j])):
+            if not _headerish(lines[j].text) or _is_list(block.parts([j])) or _is_labels(block.parts([j])):
                 break
             pre.insert(0, j)
             j -= 1
@@ -284,6 +284,51 @@ def _is_list(parts: list[_Part]) -> bool:
     """A line of four or more plain items ("Python, Django, Celery, PostgreSQL" with no bullet): the
     previous role's stack, not a company or title line of the next one."""
     return len(parts) >= 4 and not any(title_score(p.text) or company_score(p.text) for p in parts)
+
+
+#: Column labels of an experience table's first row ("Company | Role | Period").
+_LABELS = frozenset(
+    [
+        "company",
+        "employer",
+        "organisation",
+        "organization",
+        "role",
+        "position",
+        "title",
+        "job",
+        "period",
+        "dates",
+        "date",
+        "duration",
+        "location",
+        "from",
+        "to",
+        "years",
+        "tenure",
+        "responsibilities",
+        "description",
+        "firma",
+        "unternehmen",
+        "arbeitgeber",
+        "zeitraum",
+        "tätigkeit",
+        "entreprise",
+        "poste",
+        "période",
+        "empresa",
+        "cargo",
+        "puesto",
+        "periodo",
+    ]
+)
+
+
+def _is_labels(parts: list[_Part]) -> bool:
+    """A table's header row, every cell a column label: never the company of the row below it."""
+    return len(parts) >= 2 and all(
+        w in _LABELS for p in parts for w in p.text.lower().replace("/", " ").split() if w != "&"
+    )
 
 
 def _rest(text: str, rng: DateRange) -> str:

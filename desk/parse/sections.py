@@ -121,7 +121,9 @@ for _kind, _names in {
         "teaching|teaching experience|research|additional information|personal|personal details|misc|other|"
         "miscellaneous|courses|coursework|relevant coursework|trainings|speaking|workshops|"
         "sprachen|sprachkenntnisse|interessen|hobbys|publikationen|auszeichnungen|ehrenamt|sonstiges|"
-        "persönliche daten|langues|centres d'intérêt|idiomas|intereses|publicaciones|premios|语言能力|语言|語学"
+        "persönliche daten|langues|centres d'intérêt|idiomas|intereses|publicaciones|premios"
+        "|contact|contacts|contact information|contact info|contact details|kontakt|kontaktdaten|coordonnées|"
+        "contacto|datos de contacto|personal information|联系方式|連絡先|语言能力|语言|語学"
     ),
 }.items():
     for _name in _names.split("|"):
@@ -222,6 +224,32 @@ def _classify(text: str, lenient: bool) -> tuple[str | None, bool]:
     if caps and len(letters) >= 4 and len(words) <= 3:
         return OTHER, True
     return None, False
+
+
+#: Headings of a block that holds the contact details (a sidebar's "Contact"): searched like the header.
+CONTACT_HEADINGS = frozenset(
+    [
+        "contact",
+        "contacts",
+        "contact information",
+        "contact info",
+        "contact details",
+        "kontakt",
+        "kontaktdaten",
+        "coordonnées",
+        "contacto",
+        "datos de contacto",
+        "personal information",
+        "personal details",
+        "persönliche daten",
+        "联系方式",
+        "連絡先",
+    ]
+)
+
+
+def is_contact_heading(heading: str) -> bool:
+    return _norm(heading) in CONTACT_HEADINGS
 
 
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

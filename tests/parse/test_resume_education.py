@@ -284,3 +284,8 @@ def test_degrees_outside_education_need_a_school() -> None:
 def test_find_degree(text: str, level: str | None) -> None:
     d = find_degree(text)
     assert (d.level if d else None) == level
+
+
+def test_school_before_bracketed_years() -> None:
+    [d] = degrees("B.Sc. Computer Science — University of Lagos (2011 – 2015)\n")
+    assert (d.field, d.school, d.graduation) == ("Computer Science", "University of Lagos", "2015")

@@ -68,3 +68,29 @@ Diplom-Informatiker (Dipl.-Inf.), Technische Universität München, 2009 – 201
         ("Senior Softwareentwickler", "Siemens AG", "München")
     ]
     assert (r.education[0].level, r.education[0].school) == ("master", "Technische Universität München")
+
+
+def test_contact_block_after_the_main_column() -> None:
+    """A right-hand sidebar read after the main column: its "Contact" block is header matter."""
+    text = """Lena Fischer
+Site Reliability Engineer
+
+Experience
+Site Reliability Engineer
+Zalando SE, Berlin | 04/2020 – present
+
+Contact
+lena.fischer@example.de
++49 151 2345 6789
+Berlin, Germany
+
+Skills
+Go
+"""
+    r = parse_resume(text, today=TODAY)
+    assert (r.email, r.phone, r.location) == (
+        "lena.fischer@example.de",
+        "+49 151 2345 6789",
+        "Berlin, Germany",
+    )
+    assert [s.kind for s in r.sections] == ["experience", "other", "skills"]

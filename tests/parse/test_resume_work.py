@@ -296,3 +296,15 @@ Software Engineering Intern — Shopify — Jun 2025 – Aug 2025
     assert r.seniority == "intern"
     assert r.education[0].graduation == "2027"
     assert len(r.work) == 2
+
+
+def test_a_table_header_row_is_not_a_company() -> None:
+    body = (
+        "Company | Role | Period\n"
+        "Paystack | Backend Engineer | Mar 2019 – Present\n"
+        "Andela | Software Developer | Jun 2016 – Feb 2019\n"
+    )
+    assert triples(work(body)) == [
+        ("Backend Engineer", "Paystack", "2019-03", None),
+        ("Software Developer", "Andela", "2016-06", "2019-02"),
+    ]
