@@ -28,7 +28,9 @@ from desk.parse.job_sections import JobLine, split_lines
 from desk.skills.matcher import matcher_for
 from desk.skills.taxonomy import Taxonomy, builtin_taxonomy
 
-PARSER_VERSION = "job-1"
+#: Stored with every job. job-2 reads years, degrees and "oder"/"ou"/"o" alternatives in German,
+#: French and Spanish postings.
+PARSER_VERSION = "job-2"
 
 #: Default weights; the user changes them per job. Required skills dominate preferred ones.
 WEIGHTS = {

@@ -26,17 +26,47 @@ NUMBER_WORDS = {
     "twelve": 12,
     "fifteen": 15,
     "twenty": 20,
+    # German, French, Spanish: "mindestens drei Jahre", "trois ans", "cinco años"
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "zehn": 10,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "dix": 10,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "diez": 10,
 }
 _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(NUMBER_WORDS) + r")"
-_YRS = r"\s*(?:\+\s*)?(?:years?|yrs?)\b"
-YEARS_RANGE_RE = re.compile(_NUM + r"\s*(?:-|–|—|to)\s*" + _NUM + r"\s*\+?" + _YRS, re.I)
+_YEAR_WORD = r"(?:years?|yrs?|jahre|jahren|ans|años|anni)\b"
+_YRS = r"\s*(?:\+\s*)?" + _YEAR_WORD
+YEARS_RANGE_RE = re.compile(_NUM + r"\s*(?:-|–|—|to|bis|à|a)\s*" + _NUM + r"\s*\+?" + _YRS, re.I)
 YEARS_MIN_RE = re.compile(
-    r"(?:(?:at least|minimum(?: of)?|min\.?|over|more than|no less than)\s+" + _NUM + _YRS + r")|"
-    r"(?:" + _NUM + r"\s*\+\s*(?:years?|yrs?)\b)|"
+    r"(?:(?:at least|minimum(?: of)?|min\.?|over|more than|no less than|mindestens|mind\.|mehr als|über|"
+    r"au moins|plus de|al menos|más de|mínimo|almeno|più di)\s+" + _NUM + _YRS + r")|"
+    r"(?:" + _NUM + r"\s*\+\s*" + _YEAR_WORD + r")|"
     r"(?:" + _NUM + _YRS + r"(?:\s+or more|\s+minimum)?)",
     re.I,
 )
-EXPERIENCE_CUE_RE = re.compile(r"experience|exp\b|professional|industry|working|work\b|in (the )?field", re.I)
+EXPERIENCE_CUE_RE = re.compile(
+    r"experience|exp\b|professional|industry|working|work\b|in (the )?field|erfahrung|expérience|experiencia|"
+    r"esperienza",
+    re.I,
+)
 NOT_EXPERIENCE_RE = re.compile(
     r"\b\d+[- ]year (?:degree|program|contract)|years? old|years? ago|warranty|founded|since \d{4}", re.I
 )
@@ -84,7 +114,8 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "master",
         re.compile(
             r"\bmasters?\b|\bmaster's\b|\bm\.\s?s\.?(?=[\s,/)]|$)|\bms\b(?=\s*(in|or|/|,|degree))|"
-            r"\bm\.?sc\b|\bm\.?tech\b|\bmeng\b|graduate degree|advanced degree",
+            r"\bm\.?sc\b|\bm\.?tech\b|\bmeng\b|graduate degree|advanced degree|"
+            r"\bbac\s?\+\s?5\b|diplôme d'ingénieur|école d'ingénieurs?|\bmáster\b|laurea magistrale",
             re.I,
         ),
     ),
@@ -93,7 +124,10 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bbachelors?\b|\bbachelor's\b|\bb\.\s?s\.?(?=[\s,/)]|$)|\bbs\b(?=\s*(in|or|/|,|degree))|"
             r"\bb\.?sc\b|\bb\.?tech\b|\bb\.?e\.(?=\s)|\bba\b(?=\s*(in|or|/|,))|undergraduate|"
-            r"\b(4|four)[- ]year degree|university degree|college degree",
+            r"\b(4|four)[- ]year degree|university degree|college degree|"
+            # German, French, Spanish, Italian: a completed degree, a licence, Bac+3, a grado, a laurea
+            r"(?:hochschul|universitäts)?studium\b|hochschulabschluss|universitätsabschluss|"
+            r"\blicence\b|\bbac\s?\+\s?[34]\b|\bgrado\b|licenciatura|titulación universitaria|\blaurea\b",
             re.I,
         ),
     ),
@@ -101,10 +135,12 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("highschool", re.compile(r"high school|secondary school|\bged\b", re.I)),
 ]
 DEGREE_CUE_RE = re.compile(
-    r"degree|bachelor|master|ph\.?\s?d|doctora|\bb\.?s|\bm\.?s|\bmba\b|graduate|diploma", re.I
+    r"degree|bachelor|master|ph\.?\s?d|doctora|\bb\.?s|\bm\.?s|\bmba\b|graduate|diploma|studium|abschluss|"
+    r"\blicence\b|\bbac\s?\+|\bgrado\b|licenciatura|titulación|\blaurea\b|máster|ingénieur",
+    re.I,
 )
 FIELD_RE = re.compile(
-    r"\b(?:in|of)\s+((?:[A-Z][\w&]*|and|or|of|related|a|an|the|[,/&])(?:[\s,/&-]+(?:[A-Z][\w&]*|and|or|of|"
+    r"\b(?:in|of|der|des|en)\s+((?:[A-Z][\w&]*|and|or|of|related|a|an|the|[,/&])(?:[\s,/&-]+(?:[A-Z][\w&]*|and|or|of|"
     r"related|a|an|the|field|fields|discipline|area))*)",
 )
 RELATED_RE = re.compile(r"related (technical )?(field|discipline|area|subject)|equivalent", re.I)

@@ -23,7 +23,9 @@ CATEGORY_BEFORE_RE = re.compile(
     r"technologies|ci/?cd|systems?)\s*$",
     re.I,
 )
-OR_JOINER_RE = re.compile(r"^\s*(,\s*)?(or|and/or)\s+$|^\s*/\s*$|^\s*\|\s*$", re.I)
+OR_JOINER_RE = re.compile(
+    r"^\s*(,\s*)?(or|and/or|oder|bzw\.?|beziehungsweise|ou|o)\s+$|^\s*/\s*$|^\s*\|\s*$", re.I
+)
 LIST_JOINER_RE = re.compile(r"^\s*,\s*$")
 CLAUSE_END_RE = re.compile(
     r"[;)]|\.(?:\s|$)|\band\b(?=\s+(?:experience|knowledge|familiarity|proficiency))", re.I

@@ -72,6 +72,23 @@ NEG_PREV = frozenset(
         "building",
     ]
 )
+#: Words of other languages one letter from a skill's name: "Informatik" (computer science, on every
+#: German CV) is not a misspelt Informatica, nor "Datenbank" a database product.
+NOT_MISSPELT = frozenset(
+    [
+        "informatik",
+        "informatiker",
+        "informatikerin",
+        "informatique",
+        "wirtschaftsinformatik",
+        "medieninformatik",
+        "informática",
+        "datenbank",
+        "datenbanken",
+        "kenntnisse",
+        "erfahrung",
+    ]
+)
 FUZZY_MIN_LEN = 5
 FUZZY_CACHE_MAX = 200_000
 
@@ -240,6 +257,7 @@ class SkillMatcher:
         if self._plain is None:
             plain = dict(english_words())
             plain.update(dict.fromkeys(k for k in self.surfaces if " " not in k))
+            plain.update(dict.fromkeys(NOT_MISSPELT))
             self._plain = plain
         return self._plain
 

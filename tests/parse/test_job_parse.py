@@ -135,3 +135,38 @@ def test_markdown_jd() -> None:
     assert req(job, "kafka", "nats").kind == PREFERRED
     location = next(r for r in job.requirements if r.type == "location")
     assert location.params == {"mode": "hybrid", "places": ["Berlin"]}
+
+
+GERMAN_JD = """Senior Backend Entwickler (m/w/d) – Python
+
+Dein Profil
+- Mindestens 5 Jahre Berufserfahrung in der Backend-Entwicklung
+- Sehr gute Kenntnisse in Python, PostgreSQL und Docker
+- Abgeschlossenes Studium der Informatik oder vergleichbare Ausbildung
+- Erfahrung mit Kafka oder RabbitMQ
+
+Wünschenswert
+- Kenntnisse in Go
+"""
+
+
+def test_german_jd_years_degree_and_alternatives() -> None:
+    job = parse_job(GERMAN_JD)
+    assert [(y.min, y.max) for y in job.years] == [(5, None)]
+    assert job.education is not None
+    assert (job.education["min_level"], job.education["fields"]) == ("bachelor", ["Informatik"])
+    assert req(job, "kafka", "rabbitmq").kind == REQUIRED  # "oder": one of the two
+    assert req(job, "go").kind == PREFERRED
+    skills = {s for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert "informatica" not in skills  # "Informatik" is the subject, not a misspelt ETL tool
+
+
+def test_years_in_french_and_spanish() -> None:
+    fr = parse_job(
+        "Développeur Python\n\nProfil\n- Au moins trois ans d'expérience en Python\n- Bac+5 en informatique\n"
+    )
+    assert [(y.min, y.max) for y in fr.years] == [(3, None)]
+    assert fr.education is not None and fr.education["min_level"] == "master"
+    es = parse_job("Desarrollador Java\n\nRequisitos\n- 3-5 años de experiencia con Java o Kotlin\n")
+    assert [(y.min, y.max) for y in es.years] == [(3, 5)]
+    assert req(es, "java", "kotlin").kind == REQUIRED
