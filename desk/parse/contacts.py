@@ -64,6 +64,11 @@ _NOT_SITES = re.compile(r"^(?:asp\.net|vb\.net|ado\.net|node\.js|\w+\.(?:js|py|r
 SEPARATORS = re.compile(r"\s++[|·•▪◦●∙/—–]\s++|\s*+[|·•▪∙]\s*+|\t++|\s{3,}+|\s++-\s++")
 
 
+#: Items of a contact line: plain-text resumes often set them apart with just two spaces
+#: ("jane@example.com  +34 612 345 678  Madrid").
+_ITEMS = re.compile(SEPARATORS.pattern + r"|(?<!,)\s{2}+")
+
+
 def _lower_set(words: str, sep: str = "|") -> frozenset[str]:
     return frozenset(w.strip().lower() for w in words.split(sep) if w.strip())
 
@@ -243,7 +248,7 @@ def find_location(header_lines: Sequence[str], body_lines: Sequence[str] = ()) -
             return _strip_item(SEPARATORS.split(m.group(1))[0]) or None
     weak: str | None = None
     for line in header_lines:
-        for item in SEPARATORS.split(line[:300]):
+        for item in _ITEMS.split(line[:300]):
             item = _strip_item(_EMAIL.sub("", item))
             if not item or _LINK.fullmatch(item):
                 continue

@@ -174,3 +174,8 @@ def test_email_written_out_against_scrapers(text: str, email: str | None) -> Non
 )
 def test_name_in_spaced_capitals(header: str, name: str) -> None:
     assert find_name(header.splitlines()) == name
+
+
+def test_location_among_items_two_spaces_apart() -> None:
+    assert find_location(["javier.garcia@ejemplo.es  +34 612 345 678  Madrid"]) == "Madrid"
+    assert find_location(["jane@example.com  Austin, TX  (512) 555-0163"]) == "Austin, TX"
