@@ -11,6 +11,7 @@ import re
 
 from desk.parse.contacts import SEPARATORS
 from desk.parse.resume_vocab import NAME_PARTICLES, NOT_NAME_WORDS
+from desk.parse.sections import unspace_letters
 
 _LABEL = re.compile(r"^(?:full\s+)?(?:name|nombre|nom|vor-?\s*und\s*nachname)\s*[:\-–]\s*(.+)$", re.I)
 _CUT = re.compile(
@@ -25,19 +26,6 @@ _CJK_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
 
 
-#: A name set in spaced capitals, as designed resumes do: "R A H U L   S H A R M A".
-_SPACED = re.compile(r"^[^\W\d_](?: [^\W\d_])+(?:\s{2,}[^\W\d_](?: [^\W\d_])+)+")
-
-
-def _unspace(text: str) -> str:
-    """ "R A H U L   S H A R M A" -> "RAHUL SHARMA" (then title-cased like any name in capitals)."""
-    m = _SPACED.match(text)
-    if m is None:
-        return text
-    words = re.split(r"\s{2,}", m.group(0))
-    return " ".join(w.replace(" ", "") for w in words) + text[m.end() :]
-
-
 def _titlecase(word: str) -> str:
     """ "O'CONNOR" -> "O'Connor", "JOSÉ" -> "José", "MARY-JANE" -> "Mary-Jane"."""
     return word.lower() if word.lower() in NAME_PARTICLES else word.title()
@@ -45,7 +33,7 @@ def _titlecase(word: str) -> str:
 
 def name_from_line(line: str) -> str | None:
     """The name in one line, or None when the line is not (or does not start with) a name."""
-    text = _unspace(line.strip()[:120])
+    text = unspace_letters(line.strip()[:120])
     m = _LABEL.match(text)
     if m:
         text = m.group(1)
@@ -91,7 +79,7 @@ def find_name(header_lines: list[str]) -> str | None:
         seen += 1
         if seen > 6:
             break
-        parts = SEPARATORS.split(_unspace(line.strip()[:200]), maxsplit=1)
+        parts = SEPARATORS.split(unspace_letters(line.strip()[:200]), maxsplit=1)
         name = name_from_line(parts[0]) if parts else None
         if name:
             return name

@@ -168,6 +168,20 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _FUZZY_CHOICES = sorted(n for n in _EXACT if len(n) >= 6)
 
 
+#: Letter-spaced capitals, as designed resumes set names and headings: "E X P E R I E N C E",
+#: "W O R K   H I S T O R Y" (words two or more spaces apart).
+_SPACED = re.compile(r"^[^\W\d_](?: [^\W\d_])+(?:\s{2,}[^\W\d_](?: [^\W\d_])+)*")
+
+
+def unspace_letters(text: str) -> str:
+    """ "W O R K   H I S T O R Y" -> "WORK HISTORY"; any other text as it is."""
+    m = _SPACED.match(text)
+    if m is None or m.end() - m.start() < 5:  # "A B" is initials, not a spaced word
+        return text
+    words = re.split(r"\s{2,}", m.group(0))
+    return " ".join(w.replace(" ", "") for w in words) + text[m.end() :]
+
+
 def _norm(text: str) -> str:
     """Lower-cased heading words, decorations and a trailing colon removed, "and" spelled "&"."""
     t = unicodedata.normalize("NFC", text).strip(_DECOR).lower()
@@ -190,6 +204,7 @@ def _classify(text: str, lenient: bool) -> tuple[str | None, bool]:
     """(kind, weak): weak kinds come from the ALL-CAPS guess and need the caller's context."""
     if not text or len(text) > 60 or _DIGIT_AT.search(text):
         return None, False
+    text = unspace_letters(text)
     norm = _norm(text)
     if ":" in norm:  # "Skills: Python, Go" is content under a label, not a heading
         return None, False

@@ -173,6 +173,8 @@ _GLUED_BEFORE = re.compile(r"[\w.+#&]")
 #: at 4x the speed of ``[^\W\d_]``; skill names are ASCII, so a misspelling holding a
 #: non-ASCII letter ("Kubernétes") is the one kind of typo this does not catch.
 WORD_RE = re.compile(r"[a-z]{5,}")
+#: A word hyphenated at the end of a line, as justified PDF text breaks long names.
+_BROKEN_WORD = re.compile(r"(?<![\w-])([^\W\d_]{2,})[-\xad]\n[ \t]*([^\W\d_]{2,})(?![\w-])")
 #: a fuzzy word counts only where it stands alone (not after "/" or "-", not glued to + # &)
 _WORD_END = re.compile(r"[\w+#&]")  # a character that glues a following word on
 CTX_TOKEN_RE = re.compile(r"[\w+#.&/]+")
@@ -397,7 +399,21 @@ class SkillMatcher:
             self._fuzzy_hits(text, lowered, unknown, hits)
         if pending:
             self._ambiguous(text, lowered, hits, pending, list_spans)
+        if "-\n" in lowered or "\xad\n" in lowered:
+            self._rejoin(lowered, hits)
         return hits
+
+    def _rejoin(self, lowered: str, hits: list[Raw]) -> None:
+        """Names hyphenated across a line break ("Kuber-" / "netes", "Post-" / "greSQL"): the joined
+        word wins over whatever its halves matched on their own."""
+        for m in _BROKEN_WORD.finditer(lowered):
+            got = self._resolve(m.group(1) + m.group(2))
+            if got is None:
+                continue
+            start, end = m.start(1), m.end(2)
+            hits[:] = [h for h in hits if h[1] <= start or h[0] >= end]
+            hits.append((start, end, got[0], got[1], 100.0))
+            hits.sort()
 
     def _odd(self, text: str, lowered: str, hits: list[Raw], pending: list[tuple[int, int, str]]) -> None:
         """Names starting with punctuation; a match wins over word matches inside it."""

@@ -191,3 +191,10 @@ def test_split_lines_keeps_offsets() -> None:
     assert [ln.raw for ln in lines] == ["a", "bb", "", "ccc", "d"]
     for ln in lines:
         assert text[ln.start : ln.end] == ln.raw
+
+
+def test_letter_spaced_headings() -> None:
+    text = "JOHN Q. PUBLIC\njohn@example.com\n\nE X P E R I E N C E\nStripe\n\nW O R K   H I S T O R Y\nAcme\n\nS K I L L S\nGo\n"
+    sections = find_sections(split_lines(text), len(text))
+    assert [s.kind for s in sections] == ["experience", "experience", "skills"]
+    assert sections[0].heading == "E X P E R I E N C E"  # as written

@@ -223,3 +223,24 @@ def test_scan_and_find_agree(text: str) -> None:
     assert [(h.start, h.end, h.skill_id, h.how, h.similarity) for h in m.find(text, implied=False)] == m.scan(
         text
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Ran Kuber-\nnetes clusters", "kubernetes"),
+        ("and Post-\ngreSQL replicas", "postgresql"),
+        ("wrote Terra-\n  form modules", "terraform"),
+        ("in Java-\nScript", "javascript"),
+        ("Type\xad\nScript", "typescript"),
+    ],
+)
+def test_name_hyphenated_across_a_line_break(text: str, skill: str) -> None:
+    """Justified PDF text breaks long words at the line end; the halves are one name."""
+    assert ids(text) == [skill]  # "Java" alone does not count beside "JavaScript"
+    h = hit(text, skill)
+    assert "\n" in text[h.start : h.end]  # the hit spans the break, so its evidence is the real text
+
+
+def test_hyphen_at_a_line_end_between_ordinary_words_finds_nothing() -> None:
+    assert ids("long-\nterm plans") == []
