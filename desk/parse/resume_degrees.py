@@ -16,9 +16,10 @@ _WORDS: dict[str, str] = {}
 for _level, _spellings in {
     "phd": "phd dphil doctorate doktor promotion doctorat doctorado edd",
     "mba": "mba emba",
-    "master": "master masters master's master’s máster magister msc mtech meng mphil llm mca msci mres",
+    "master": "master masters master's master’s máster magister msc mtech meng mphil llm mca msci mres "
+    "mcomp masc mscs msee",
     "bachelor": "bachelor bachelors bachelor's bachelor’s bsc btech beng bba bcom bca licence licenciatura "
-    "grado licenciado bfa bsba bmath",
+    "grado licenciado bfa bsba bmath bcomp basc bscs bsee bsce",
     "associate": "aas",
     "diploma": "diploma diplom diplome diplôme dipl hnd",
     "highschool": "abitur gcse gcses baccalauréat baccalaureat bachillerato matura hsc ssc alevels alevel",
@@ -32,6 +33,9 @@ _CAPS: dict[str, str] = {
     "be": "bachelor",
     "ab": "bachelor",
     "ms": "master",
+    "mcs": "master",
+    "mse": "master",
+    "bse": "bachelor",
     "ma": "master",
     "aa": "associate",
     "as": "associate",

@@ -279,6 +279,11 @@ def test_degrees_outside_education_need_a_school() -> None:
         ("Diplom, Universität Wien", "diploma"),  # a bare Diplom: no telling which kind
         ("Dipl.-Inf.", "master"),
         ("M.B.A.", "mba"),
+        ("B.Comp. Computer Science", "bachelor"),
+        ("BASc Mechatronics", "bachelor"),
+        ("B.S.E. Computer Science", "bachelor"),
+        ("MCS, UIUC", "master"),
+        ("M.Comp Software Engineering", "master"),
     ],
 )
 def test_find_degree(text: str, level: str | None) -> None:
