@@ -20,7 +20,8 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "preferred",
         re.compile(
             r"good to have|nice to have|nice-to-have|bonus( points)?|preferred|desired|desirable|pluses|"
-            r"plus(es)?|would be a plus|optional|extra credit|additional (skills|qualifications)|wünschenswert"
+            r"plus(es)?|would be a plus|optional|extra credit|additional (skills|qualifications)|wünschenswert|"
+            r"even better|great to have|stand out|ideally|deseable|valorable|se valorar|atouts?|von vorteil"
         ),
     ),
     ("soft", re.compile(r"soft skills|personal (skills|qualities|attributes)|interpersonal|behaviou?ral")),
@@ -36,7 +37,8 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"skills|requirements|required|must[- ]haves?|what you('ll| will) need|what we('re| are) looking for|"
             r"qualifications|who you are|you have|your profile|about you|experience|tech stack|technologies|"
-            r"competenc|expertise|what you bring|ideal candidate|anforderungen|profil|requisitos"
+            r"competenc|compétences|expertise|what you('ll| will)? bring|ideal candidate|anforderungen|profil|"
+            r"requisitos|you should have|what it takes|mitbringst|mitbringen|qualifikation"
         ),
     ),
     (

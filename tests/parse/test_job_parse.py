@@ -170,3 +170,14 @@ def test_years_in_french_and_spanish() -> None:
     es = parse_job("Desarrollador Java\n\nRequisitos\n- 3-5 años de experiencia con Java o Kotlin\n")
     assert [(y.min, y.max) for y in es.years] == [(3, 5)]
     assert req(es, "java", "kotlin").kind == REQUIRED
+
+
+def test_startup_headings_what_you_bring_and_bonus_points() -> None:
+    job = parse_job(
+        "# Backend Engineer\n\n## What you'll do\n* Own our FastAPI services\n\n"
+        "## What you'll bring\n* 4+ yrs building web backends in Python\n* Comfortable with Docker\n\n"
+        "## Bonus points\n* Kubernetes\n"
+    )
+    assert req(job, "docker").kind == REQUIRED
+    assert req(job, "kubernetes").kind == PREFERRED
+    assert req(job, "fastapi").kind == PREFERRED  # a responsibility, not a requirement
