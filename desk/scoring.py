@@ -18,7 +18,9 @@ from typing import Any
 
 from desk.model import DEGREE_LEVELS, IGNORED, REQUIRED, CandidateFacts, CandidateSkill, Job, Requirement
 
-SCORER_VERSION = "1.0.0"
+#: 1.0.1: a degree's field is compared across languages ("Informatik" is "Computer Science"); only
+#: the explanation's wording can differ from 1.0.0, never a number.
+SCORER_VERSION = "1.0.1"
 
 FULL = 1000
 RELATED_FACTOR = 500  # a related skill (MySQL for PostgreSQL) earns half its strength
@@ -30,6 +32,35 @@ SOURCE_BASE = {"work": 650, "project": 550, "skills": 500, "summary": 450, "othe
 SENIORITY_ORDER = {"intern": 1, "junior": 1, "mid": 2, "senior": 3, "manager": 3, "staff": 4, "principal": 5}
 CLEARANCE_ORDER = {"public-trust": 1, "any": 1, "secret": 2, "top-secret": 3, "ts-sci": 4}
 AUTH_OK = ("us-citizen", "green-card", "work-authorization")
+
+
+#: A subject under another language's name: a German JD's "Informatik" is a CV's "Computer Science".
+FIELD_SYNONYMS = {
+    "informatik": "computer science",
+    "informatiker": "computer science",
+    "informatique": "computer science",
+    "informática": "computer science",
+    "ingeniería informática": "computer science",
+    "ciencias de la computación": "computer science",
+    "ciência da computação": "computer science",
+    "计算机科学": "computer science",
+    "wirtschaftsinformatik": "information systems",
+    "mathematik": "mathematics",
+    "mathématiques": "mathematics",
+    "matemáticas": "mathematics",
+    "physik": "physics",
+    "physique": "physics",
+    "física": "physics",
+    "elektrotechnik": "electrical engineering",
+    "maschinenbau": "mechanical engineering",
+    "statistik": "statistics",
+}
+
+
+def field_key(name: str) -> str:
+    """A degree field, lower-cased and named in English where it has a known other-language name."""
+    low = name.lower().strip()
+    return FIELD_SYNONYMS.get(low, low)
 
 
 def skill_strength(
@@ -238,9 +269,10 @@ def evaluate(req: Requirement, cand: CandidateFacts, related: dict[str, list[str
         res.status, res.credit = degree_credit(req.params.get("min_level"), cand.degree_level)
         names = {v: k for k, v in DEGREE_LEVELS.items()}
         res.detail = f"highest degree: {names.get(cand.degree_level, 'unknown')}"
-        fields = [f.lower() for f in req.params.get("fields", [])]
+        fields = [field_key(f) for f in req.params.get("fields", [])]
         if fields and cand.degree_fields:
-            hit = any(f in c.lower() or c.lower() in f for f in fields for c in cand.degree_fields)
+            have = [field_key(c) for c in cand.degree_fields]
+            hit = any(f in c or c in f for f in fields for c in have)
             res.detail += f"; field {'matches' if hit else 'differs'} ({', '.join(cand.degree_fields)})"
     else:
         res.status, res.credit = screening_credit(req, cand)

@@ -116,6 +116,17 @@ def test_years_and_degree_fit() -> None:
     assert senior.score == 100.0
 
 
+def test_degree_field_compared_across_languages() -> None:
+    """A German JD asks for "Informatik"; an English CV's "Computer Science" is that field."""
+    params = {"min_level": "bachelor", "fields": ["Informatik"]}
+    j = job(Requirement("degree", "degree", "required", "Bachelor's in Informatik", 8, params=params))
+    english = score(j, facts({}, degree_level=4, degree_fields=["Computer Science"]))
+    assert english.requirements[0].detail.endswith("field matches (Computer Science)")
+    other = score(j, facts({}, degree_level=4, degree_fields=["History"]))
+    assert other.requirements[0].detail.endswith("field differs (History)")
+    assert english.score == other.score  # the field is explained, never scored
+
+
 def test_knockout_zeroes_the_score_and_ignored_drops_out() -> None:
     j = job(skill_req("py", "python", knockout=True), skill_req("go", "go", kind="ignored"))
     assert score(j, facts({"python": 500})).points == 5000
