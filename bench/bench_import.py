@@ -169,7 +169,8 @@ def ceiling(one: dict, two: dict) -> float:
     plus the importer's, shared over the cores. Start-up only lowers the ratio further. CPU
     seconds, unlike wall time, do not swell when another tenant of the VM takes the cores,
     so this bound holds on a busy machine too. When the importer's CPU is a large share of
-    the workers', no change on the worker side can reach a 1.7x speed-up.
+    the workers', no change on the worker side can reach a 1.7x speed-up. Good to a per cent
+    or two: a worker's CPU is read with its last result, not at its exit.
     """
     cores = os.cpu_count() or 1
     work, importer = two["worker_cpu"], two["parent_cpu"]
