@@ -108,18 +108,18 @@ def test_remembered_data_that_is_damaged_or_refused_is_built_again(cache: Path, 
 def test_the_kept_trie_text_and_word_list_equal_fresh_ones(cache: Path) -> None:
     from english_words import get_english_words_set
 
-    from desk.skills import matcher
+    from desk.skills import words
     from desk.skills.trie import remembered_trie_regex
 
     assert remembered_trie_regex(WORDS) == trie_regex(WORDS)
     assert remembered_trie_regex(reversed(WORDS)) == trie_regex(WORDS)  # read back: same text
     assert list(cache.glob("trie-*.bin"))
-    matcher.english_words.cache_clear()
+    words.english_words.cache_clear()
     try:
-        first = matcher.english_words()
-        matcher.english_words.cache_clear()
-        again = matcher.english_words()
+        first = words.english_words()
+        words.english_words.cache_clear()
+        again = words.english_words()
         assert list(cache.glob("words-*.bin"))
         assert set(again) == set(first) == get_english_words_set(["web2"], lower=True, alpha=True)
     finally:
-        matcher.english_words.cache_clear()
+        words.english_words.cache_clear()
