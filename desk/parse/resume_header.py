@@ -23,6 +23,10 @@ _TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|[\"“'�
 _PRONOUNS = re.compile(r"\((?:she|he|they|ze|xe)\b[^)]{0,20}\)", re.I)
 #: A whole name in Chinese, Japanese or Korean script: two to five characters, no space.
 _CJK_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,5}$")
+#: What tops a CJK resume instead of a name: "résumé", "personal résumé", "curriculum vitae".
+_CJK_NOT_NAMES = frozenset(
+    {"简历", "个人简历", "簡歷", "個人簡歷", "履歴書", "職務経歴書", "이력서", "자기소개서"}
+)
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
 
 
@@ -46,7 +50,7 @@ def name_from_line(line: str) -> str | None:
     tokens = text.split()
     while tokens and tokens[0].lower() in _TITLES:
         tokens = tokens[1:]
-    if len(tokens) == 1 and _CJK_NAME.match(tokens[0]):
+    if len(tokens) == 1 and _CJK_NAME.match(tokens[0]) and tokens[0] not in _CJK_NOT_NAMES:
         return tokens[0]  # "王伟", "山田太郎", "김민준": written without a space
     if not 2 <= len(tokens) <= 5 or len(" ".join(tokens)) > 50:
         return None

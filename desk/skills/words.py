@@ -23,7 +23,6 @@ NOT_MISSPELT = frozenset(
         "informatique",
         "wirtschaftsinformatik",
         "medieninformatik",
-        "informática",
         "datenbank",
         "datenbanken",
         "kenntnisse",

@@ -94,3 +94,8 @@ Go
         "Berlin, Germany",
     )
     assert [s.kind for s in r.sections] == ["experience", "other", "skills"]
+
+
+def test_a_cjk_resume_title_is_not_the_name() -> None:
+    r = parse_resume("个人简历\n\n李娜\nli.na@example.cn\n\n技能\nPython\n", today=TODAY)
+    assert r.name == "李娜"
