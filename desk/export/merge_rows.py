@@ -13,10 +13,12 @@ from typing import Any
 
 from desk.clock import utcnow
 from desk.model import Requirement
+from desk.parse.names import names_agree
 from desk.services import deletion
 from desk.services.jobs import _req_row
 from desk.services.rows import dumps, query
 from desk.store import Store
+from desk.store.schema import phone_key
 
 USER_FIELDS = ("job_id", "candidate_id", "stage", "starred", "created_at", "updated_at")
 
@@ -125,6 +127,7 @@ class RowWriter:
             "name": basics["name"],
             "email": basics["email"],
             "phone": basics["phone"],
+            "phone_key": phone_key(basics["phone"]),  # what the import's same-person look-up reads
             "location": basics["location"].get("address"),
             "years_experience": e["years_experience"],
             "degree_level": facts["degree_level"],
@@ -159,16 +162,18 @@ class RowWriter:
             self.log("document", d["id"], "create")
 
     def possible_duplicates(self) -> list[dict[str, str]]:
-        """Merged-in candidates who share an email or phone with another candidate here."""
+        """Merged-in candidates who share an email or phone with another candidate here and whose
+        names agree: the import's own rule for one person (an agency's mailbox is not one)."""
         out = []
         for cid in self.new_candidates:
-            for other, reason in self.conn.execute(
-                "SELECT o.id, CASE WHEN o.email = c.email THEN 'same email' ELSE 'same phone' END "
-                "FROM candidates c JOIN candidates o ON o.id != c.id "
-                "AND (o.email = c.email OR o.phone = c.phone) WHERE c.id = ? ORDER BY o.id",
+            for other, reason, mine, theirs in self.conn.execute(
+                "SELECT o.id, CASE WHEN o.email = c.email THEN 'same email' ELSE 'same phone' END, "
+                "c.name, o.name FROM candidates c JOIN candidates o ON o.id != c.id "
+                "AND (o.email = c.email OR o.phone_key = c.phone_key) WHERE c.id = ? ORDER BY o.id",
                 [cid],
             ):
-                out.append({"candidate_id": cid, "other_id": other, "reason": reason})
+                if names_agree(mine, theirs):
+                    out.append({"candidate_id": cid, "other_id": other, "reason": reason})
         return out
 
     # -- applications -----------------------------------------------------------------------------

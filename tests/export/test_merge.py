@@ -219,3 +219,35 @@ def test_two_recruiters_combine_their_work(desk_template: Path, tmp_path: Path) 
     assert len(docs[0]["jobs"]) == 3
     a.close()
     b.close()
+
+
+def test_merged_people_keep_their_phone_key_and_duplicates_need_agreeing_names(tmp_path: Path) -> None:
+    """Merged candidates are found by the import's phone look-up, and the merge report flags a
+    shared phone only between people whose names agree (not an agency's people)."""
+    from desk.importer import ImportOptions, import_paths
+
+    resume = "{name}\n{email} | +44 20 7946 0000 | London, UK\n\nSKILLS\nPython, Django\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "claire.txt").write_text(resume.format(name="Claire Dubois", email="claire@a.example"))
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "claire.txt").write_text(
+        resume.format(name="CLAIRE DUBOIS", email="c.dubois@b.example")
+    )
+    (tmp_path / "b" / "javier.txt").write_text(resume.format(name="Javier García", email="javier@b.example"))
+    for side in ("a", "b"):
+        import_paths(tmp_path / f"{side}.db", [str(tmp_path / side)], ImportOptions(workers=1))
+    a, b = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
+    try:
+        assert b.conn.execute("SELECT COUNT(*) FROM candidates").fetchone() == (2,)  # the agency phone
+        export(b, tmp_path / "b.json")
+        report = merge_file(a, tmp_path / "b.json")
+        names = dict(a.conn.execute("SELECT id, name FROM candidates"))
+        flagged = {
+            (names[d["candidate_id"]], names[d["other_id"]], d["reason"]) for d in report["duplicates"]
+        }
+        assert flagged == {("Claire Dubois", "Claire Dubois", "same phone")}
+        missing = a.conn.execute("SELECT COUNT(*) FROM candidates WHERE phone_key IS NULL").fetchone()
+        assert missing == (0,)
+    finally:
+        a.close()
+        b.close()
