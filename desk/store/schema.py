@@ -201,3 +201,15 @@ def m0003_name_index(db: sqlite_utils.Database) -> None:
     """Dedupe on import looks people up by ``lower(name)``; without an index on that expression
     every file read the whole candidates table, resume texts included."""
     db.execute("CREATE INDEX candidates_name_lower ON candidates(lower(name))")
+
+
+@migrations(name="0004_phone_key_of_merged")
+def m0004_phone_key_of_merged(db: sqlite_utils.Database) -> None:
+    """Candidates merged in from another desk's export were stored without a phone key (fixed
+    in the merge); give them one, so the import's same-person look-up finds them."""
+    rows = db.execute(
+        "SELECT id, phone FROM candidates WHERE phone IS NOT NULL AND phone_key IS NULL"
+    ).fetchall()
+    db.conn.executemany(
+        "UPDATE candidates SET phone_key = ? WHERE id = ?", [(phone_key(p), i) for i, p in rows]
+    )

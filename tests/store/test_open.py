@@ -159,3 +159,23 @@ def test_upgrade_from_an_older_database(db_path: Path) -> None:
         ("c1",)
     ]
     store.close()
+
+
+def test_upgrade_gives_merged_candidates_their_phone_key(db_path: Path) -> None:
+    """Before 0004 a candidate merged from another desk's export had a phone but no phone key."""
+    import sqlite_utils
+
+    from desk.store.schema import migrations
+
+    old = sqlite_utils.Database(db_path)
+    migrations.apply(old, stop_before="0004_phone_key_of_merged")
+    now = utcnow()
+    old["meta"].insert({"key": "desk_id", "value": "old-desk"})
+    old["candidates"].insert(
+        {"id": "m1", "name": "Bo", "phone": "+44 20 7946 0000", "created_at": now, "updated_at": now}
+    )
+    old.close()
+    with open_store(db_path) as store:
+        assert store.conn.execute("SELECT phone_key FROM candidates WHERE id = 'm1'").fetchone() == (
+            "079460000",
+        )
