@@ -24,18 +24,18 @@ YM = tuple[int, int | None]
 MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     (
-        "january jan januar janv janvier enero ene jänner",
-        "february feb februar févr fevr février fevrier febrero",
-        "march mar märz maerz mär mrz mars marzo",
-        "april apr avril avr abril abr",
-        "may mai mayo",
-        "june jun juni juin junio",
-        "july jul juli juil juillet julio",
-        "august aug august août aout agosto ago",
-        "september sep sept septembre septiembre setiembre",
-        "october oct oktober okt octobre octubre",
-        "november nov novembre noviembre",
-        "december dec dezember dez décembre decembre déc diciembre dic",
+        "january jan januar janv janvier enero ene jänner gennaio gen janeiro januari",
+        "february feb februar févr fevr février fevrier febrero febbraio fevereiro fev februari",
+        "march mar märz maerz mär mrz mars marzo março marco maart mrt",
+        "april apr avril avr abril abr aprile",
+        "may mai mayo maggio mag maio mei",
+        "june jun juni juin junio giugno giu junho",
+        "july jul juli juil juillet julio luglio lug julho",
+        "august aug august août aout agosto ago augustus",
+        "september sep sept septembre septiembre setiembre settembre setembro",
+        "october oct oktober okt octobre octubre ottobre ott outubro",
+        "november nov novembre noviembre novembro",
+        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
     ),
     start=1,
 ):
@@ -72,6 +72,7 @@ _CUR = (
     rf"(?:(?:bis{_SP}{{1,2}})?heute|(?:till|until|up{_SP}to){_SP}(?:date|now|present|today)|present|current(?:ly)?|"
     rf"now|today|ongoing|to{_SP}date|date|jetzt|aktuell|"
     rf"dato|actuel(?:lement)?|aujourd['’]hui|présent|presente|actualidad|actual(?:mente)?|hoy|la{_SP}fecha|"
+    rf"oggi|in{_SP}corso|attuale|atual(?:mente)?|hoje|heden|"
     r"至今|今|现在|目前|現在|현재)"
 )
 _SEP = (

@@ -99,3 +99,28 @@ Go
 def test_a_cjk_resume_title_is_not_the_name() -> None:
     r = parse_resume("个人简历\n\n李娜\nli.na@example.cn\n\n技能\nPython\n", today=TODAY)
     assert r.name == "李娜"
+
+
+def test_italian_portuguese_dutch_headings_and_dates() -> None:
+    it = parse_resume(
+        "Giulia Bianchi\ngiulia@example.it\n\nEsperienza lavorativa\n"
+        "Sviluppatrice backend, Satispay, Milano\ngennaio 2019 – oggi\n\nIstruzione\n"
+        "Laurea magistrale in Informatica, Politecnico di Milano, 2018\n\nCompetenze\nPython, Go\n",
+        today=TODAY,
+    )
+    assert [s.kind for s in it.sections] == ["experience", "education", "skills"]
+    assert [(w.title, w.company, w.start, w.current) for w in it.work] == [
+        ("Sviluppatrice backend", "Satispay", "2019-01", True)
+    ]
+    pt = parse_resume(
+        "João Silva\njoao@example.br\n\nExperiência Profissional\nDesenvolvedor, Nubank — março 2019 – atual\n",
+        today=TODAY,
+    )
+    assert [(w.title, w.company, w.start, w.current) for w in pt.work] == [
+        ("Desenvolvedor", "Nubank", "2019-03", True)
+    ]
+    nl = parse_resume(
+        "Daan de Vries\ndaan@example.nl\n\nWerkervaring\nSoftware Engineer, Adyen — januari 2018 - heden\n",
+        today=TODAY,
+    )
+    assert [(w.start, w.current) for w in nl.work] == [("2018-01", True)]
