@@ -52,19 +52,22 @@ NUMBER_WORDS = {
     "diez": 10,
 }
 _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(NUMBER_WORDS) + r")"
-_YEAR_WORD = r"(?:years?|yrs?|jahre|jahren|ans|años|anni)\b"
+_YEAR_WORD = r"(?:years?|yrs?|jahre|jahren|ans|años|anni|anos|jaar|jaren)\b"
 _YRS = r"\s*(?:\+\s*)?" + _YEAR_WORD
 YEARS_RANGE_RE = re.compile(_NUM + r"\s*(?:-|–|—|to|bis|à|a)\s*" + _NUM + r"\s*\+?" + _YRS, re.I)
 YEARS_MIN_RE = re.compile(
     r"(?:(?:at least|minimum(?: of)?|min\.?|over|more than|no less than|mindestens|mind\.|mehr als|über|"
-    r"au moins|plus de|al menos|más de|mínimo|almeno|più di)\s+" + _NUM + _YRS + r")|"
+    r"au moins|plus de|al menos|más de|mínimo|almeno|più di|pelo menos|no mínimo|minimaal|ten minste)\s+"
+    + _NUM
+    + _YRS
+    + r")|"
     r"(?:" + _NUM + r"\s*\+\s*" + _YEAR_WORD + r")|"
     r"(?:" + _NUM + _YRS + r"(?:\s+or more|\s+minimum)?)",
     re.I,
 )
 EXPERIENCE_CUE_RE = re.compile(
     r"experience|exp\b|professional|industry|working|work\b|in (the )?field|erfahrung|expérience|experiencia|"
-    r"esperienza",
+    r"esperienza|experiência|ervaring",
     re.I,
 )
 NOT_EXPERIENCE_RE = re.compile(

@@ -181,3 +181,11 @@ def test_startup_headings_what_you_bring_and_bonus_points() -> None:
     assert req(job, "docker").kind == REQUIRED
     assert req(job, "kubernetes").kind == PREFERRED
     assert req(job, "fastapi").kind == PREFERRED  # a responsibility, not a requirement
+
+
+def test_years_in_italian_portuguese_and_dutch() -> None:
+    from desk.parse.job_facts import find_years
+
+    assert find_years("Almeno 3 anni di esperienza in Python") == [(3, None)]
+    assert find_years("Pelo menos 5 anos de experiência") == [(5, None)]
+    assert find_years("3-5 jaar ervaring met Java") == [(3, 5)]
