@@ -78,14 +78,20 @@ for _kind, _names in {
         "relevant work experience|berufserfahrung|berufliche erfahrung|beruflicher werdegang|werdegang|"
         "praxiserfahrung|praktika|expérience professionnelle|expériences professionnelles|expérience|"
         "expériences|parcours professionnel|experiencia|experiencia profesional|experiencia laboral|"
-        "trayectoria profesional|employment & experience|experience summary|工作经验|工作经历|工作履历|职业经历|職歴|職務経歴|경력|경력사항|esperienza|esperienze|esperienza lavorativa|esperienza professionale|esperienze professionali|experiência|experiência profissional|werkervaring|ervaring|doświadczenie|doświadczenie zawodowe"
+        "trayectoria profesional|employment & experience|experience summary|工作经验|工作经历|工作履历|职业经历|職歴|職務経歴|경력|"
+        "경력사항|esperienza|esperienze|esperienza lavorativa|esperienza professionale|"
+        "esperienze professionali|experiência|experiência profissional|werkervaring|ervaring|doświadczenie|"
+        "doświadczenie zawodowe"
     ),
     EDUCATION: (
         "education|academic background|qualifications|academic qualifications|educational background|"
         "education & training|education & qualifications|academics|edu|studies|academic history|"
-        "education & certifications|ausbildung|bildung|studium|bildungsweg|schulbildung|akademischer werdegang|"
+        "education & certifications|ausbildung|bildung|studium|bildungsweg|schulbildung|"
+        "akademischer werdegang|"
         "hochschulbildung|formation|formations|éducation|formation académique|educación|formación|"
-        "formación académica|estudios|educación y formación|教育背景|教育经历|学历|学歴|학력|istruzione|formazione|istruzione e formazione|formação|formação acadêmica|educação|opleiding|opleidingen|wykształcenie|edukacja"
+        "formación académica|estudios|educación y formación|教育背景|教育经历|学历|学歴|학력|istruzione|formazione|"
+        "istruzione e formazione|formação|formação acadêmica|educação|opleiding|opleidingen|wykształcenie|"
+        "edukacja"
     ),
     SKILLS: (
         "skills|technical skills|core competencies|competencies|technologies|tech stack|stack|tools|"
@@ -93,25 +99,29 @@ for _kind, _names in {
         "areas of expertise|technical proficiencies|technical expertise|technical competencies|"
         "programming languages|it skills|computer skills|skills & expertise|skills & technologies|"
         "kenntnisse|fähigkeiten|it-kenntnisse|fachkenntnisse|kompetenzen|technische kenntnisse|"
-        "compétences|compétences techniques|habilidades|competencias|conocimientos|habilidades técnicas|技能|专业技能|技术技能|技能特长|スキル|技術スキル|기술|competenze|competenze tecniche|competências|vaardigheden|umiejętności"
+        "compétences|compétences techniques|habilidades|competencias|conocimientos|habilidades técnicas|技能|"
+        "专业技能|技术技能|技能特长|スキル|技術スキル|기술|competenze|competenze tecniche|competências|vaardigheden|umiejętności"
     ),
     PROJECTS: (
         "projects|selected projects|personal projects|side projects|key projects|academic projects|"
         "open source|open-source|projects & open source|research & projects|projekte|projets|proyectos|"
-        "open source contributions|notable projects|portfolio|项目经验|项目经历|プロジェクト|프로젝트|progetti|projetos|projecten|projekty"
+        "open source contributions|notable projects|portfolio|项目经验|项目经历|プロジェクト|프로젝트|progetti|projetos|"
+        "projecten|projekty"
     ),
     CERTIFICATIONS: (
         "certifications|certificates|licenses & certifications|licences & certifications|certification|"
         "certifications & licenses|courses & certifications|training & certifications|credentials|"
         "zertifikate|zertifizierungen|weiterbildung|certificats|certificaciones|certificados|"
-        "professional certifications|certifications & training|证书|资格证书|資格|자격증|certificazioni|certificações|certificaten|certyfikaty"
+        "professional certifications|certifications & training|证书|资格证书|資格|자격증|certificazioni|certificações|"
+        "certificaten|certyfikaty"
     ),
     SUMMARY: (
         "summary|profile|about me|about|objective|professional summary|career objective|personal statement|"
         "executive summary|overview|career summary|professional profile|qualifications summary|"
         "summary of qualifications|research summary|personal profile|introduction|"
         "profil|zusammenfassung|über mich|kurzprofil|profil professionnel|à propos|à propos de moi|"
-        "perfil|perfil profesional|resumen|sobre mí|acerca de mí|个人简介|自我评价|个人总结|自己pr|자기소개|profilo|sommario|resumo|profiel|samenvatting|o mnie|podsumowanie"
+        "perfil|perfil profesional|resumen|sobre mí|acerca de mí|个人简介|自我评价|个人总结|自己pr|자기소개|profilo|sommario|"
+        "resumo|profiel|samenvatting|o mnie|podsumowanie"
     ),
     OTHER: (
         "languages|language skills|interests|hobbies|hobbies & interests|publications|selected publications|"
