@@ -189,11 +189,18 @@ def phone_key(phone: str | None) -> str | None:
 def m0002_phone_key(db: sqlite_utils.Database) -> None:
     """An indexed, normalised phone: dedupe on import was a scan of every candidate per file."""
     db.execute("ALTER TABLE candidates ADD COLUMN phone_key TEXT")
-    rows = db.execute("SELECT id, phone FROM candidates WHERE phone IS NOT NULL").fetchall()
+    _fill_phone_keys(db)
+    db.execute("CREATE INDEX candidates_phone_key ON candidates(phone_key)")
+
+
+def _fill_phone_keys(db: sqlite_utils.Database) -> None:
+    """Set the phone key of every candidate that has a phone and no key yet."""
+    rows = db.execute(
+        "SELECT id, phone FROM candidates WHERE phone IS NOT NULL AND phone_key IS NULL"
+    ).fetchall()
     db.conn.executemany(
         "UPDATE candidates SET phone_key = ? WHERE id = ?", [(phone_key(p), i) for i, p in rows]
     )
-    db.execute("CREATE INDEX candidates_phone_key ON candidates(phone_key)")
 
 
 @migrations(name="0003_name_index")
@@ -207,9 +214,4 @@ def m0003_name_index(db: sqlite_utils.Database) -> None:
 def m0004_phone_key_of_merged(db: sqlite_utils.Database) -> None:
     """Candidates merged in from another desk's export were stored without a phone key (fixed
     in the merge); give them one, so the import's same-person look-up finds them."""
-    rows = db.execute(
-        "SELECT id, phone FROM candidates WHERE phone IS NOT NULL AND phone_key IS NULL"
-    ).fetchall()
-    db.conn.executemany(
-        "UPDATE candidates SET phone_key = ? WHERE id = ?", [(phone_key(p), i) for i, p in rows]
-    )
+    _fill_phone_keys(db)

@@ -132,20 +132,23 @@ def test_raw_sqlite_can_read_the_file(store, db_path: Path) -> None:
     conn.close()
 
 
-def test_upgrade_from_an_older_database(db_path: Path) -> None:
-    """A file made by the first release (0001 only) is migrated on open, data kept."""
+def _old_desk(db_path: Path, stop_before: str, cid: str, name: str, phone: str) -> None:
+    """A desk file as a release before ``stop_before`` left it, holding one candidate."""
     import sqlite_utils
 
     from desk.store.schema import migrations
 
     old = sqlite_utils.Database(db_path)
-    migrations.apply(old, stop_before="0002_phone_key")
+    migrations.apply(old, stop_before=stop_before)
     now = utcnow()
     old["meta"].insert({"key": "desk_id", "value": "old-desk"})
-    old["candidates"].insert(
-        {"id": "c1", "name": "Ann", "phone": "+1 (646) 555-0192", "created_at": now, "updated_at": now}
-    )
+    old["candidates"].insert({"id": cid, "name": name, "phone": phone, "created_at": now, "updated_at": now})
     old.close()
+
+
+def test_upgrade_from_an_older_database(db_path: Path) -> None:
+    """A file made by the first release (0001 only) is migrated on open, data kept."""
+    _old_desk(db_path, "0002_phone_key", "c1", "Ann", "+1 (646) 555-0192")
     store = open_store(db_path)
     assert store.applied_migrations() == known_migrations()
     assert store.desk_id == "old-desk"
@@ -163,18 +166,7 @@ def test_upgrade_from_an_older_database(db_path: Path) -> None:
 
 def test_upgrade_gives_merged_candidates_their_phone_key(db_path: Path) -> None:
     """Before 0004 a candidate merged from another desk's export had a phone but no phone key."""
-    import sqlite_utils
-
-    from desk.store.schema import migrations
-
-    old = sqlite_utils.Database(db_path)
-    migrations.apply(old, stop_before="0004_phone_key_of_merged")
-    now = utcnow()
-    old["meta"].insert({"key": "desk_id", "value": "old-desk"})
-    old["candidates"].insert(
-        {"id": "m1", "name": "Bo", "phone": "+44 20 7946 0000", "created_at": now, "updated_at": now}
-    )
-    old.close()
+    _old_desk(db_path, "0004_phone_key_of_merged", "m1", "Bo", "+44 20 7946 0000")
     with open_store(db_path) as store:
         assert store.conn.execute("SELECT phone_key FROM candidates WHERE id = 'm1'").fetchone() == (
             "079460000",
