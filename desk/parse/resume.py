@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from desk.model import Resume
+from desk.model import Resume, Section
 from desk.parse.contacts import find_email, find_links, find_location, find_phone
 from desk.parse.resume_education import education_entries
 from desk.parse.resume_facts import authorizations, certifications, seniority
-from desk.parse.resume_header import find_name
+from desk.parse.resume_header import find_name, main_column_name
 from desk.parse.resume_work import work_entries
 from desk.parse.resume_years import years_and_gaps
-from desk.parse.sections import Line, find_sections, is_contact_heading, lines_between, split_lines
+from desk.parse.sections import (
+    CERTIFICATIONS,
+    SKILLS,
+    Line,
+    find_sections,
+    is_contact_heading,
+    lines_between,
+    split_lines,
+)
 
 #: Re-exported for callers that recompute years and seniority from other work lists
 #: (desk.importer.jsonresume does, for JSON Resume documents).
@@ -24,8 +32,9 @@ __all__ = ["parse_resume", "seniority", "years_and_gaps"]
 
 #: Stored with every document (documents.parser_version): which parser read it. resume-2 reads
 #: misspelt first headings, CJK resumes, titles in more languages, master-level Diploms, sidebar
-#: contact blocks and table header rows; a document stored as resume-1 may say less.
-PARSER_VERSION = "resume-2"
+#: contact blocks and table header rows; resume-3 finds the name atop a main column read after its
+#: sidebar (LinkedIn's PDF export). A document stored by an older one may say less.
+PARSER_VERSION = "resume-3"
 #: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
 MAX_CHARS = 200_000
 
@@ -53,7 +62,13 @@ def _parse_into(resume: Resume, text: str, today: date) -> None:
     header_text = text[:header_end]
     body_text = text[header_end:]
 
-    resume.name = find_name([ln.text for ln in header_lines] or [ln.text for ln in lines[:8]])
+    resume.name = find_name([ln.text for ln in header_lines] or _opening_lines(lines, sections))
+    if resume.name is None:
+        block = main_column_name(lines, sections, find_email(text))
+        if block:
+            resume.name, top = block
+            header_lines = header_lines + top  # the headline and location under the name
+            header_text = "\n".join([header_text, *(ln.text for ln in top)])
     # a sidebar's "Contact" block is header matter wherever the columns put it
     contact = [
         ln for s in sections if is_contact_heading(s.heading) for ln in lines_between(lines, s.start, s.end)
@@ -90,6 +105,17 @@ def _parse_into(resume: Resume, text: str, today: date) -> None:
         resume.flags.append("no-contact")
     if not sections:
         resume.flags.append("no-sections")
+
+
+def _opening_lines(lines: list[Line], sections: list[Section]) -> list[str]:
+    """The first lines of a resume that opens with a heading ("CONTACT", "Profile"), for its name:
+    not the headings ("About Me"), nor the items of a skills or certifications list there
+    ("REST APIs"), which are name-shaped too."""
+    lists = [(s.start, s.end) for s in sections if s.kind in (SKILLS, CERTIFICATIONS)]
+    heads = {s.start for s in sections}
+    return [
+        ln.text for ln in lines[:8] if ln.start not in heads and not any(a <= ln.start < b for a, b in lists)
+    ]
 
 
 def _header_guess(lines: list[Line]) -> int:

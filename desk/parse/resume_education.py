@@ -64,21 +64,31 @@ def _clean_field(text: str) -> str | None:
     return text
 
 
-def _field_from(after: str, following: list[str]) -> tuple[str | None, bool]:
-    """(subject, taken from the next segment): "of Science in X" -> X; nothing left -> the next segment."""
+def _field_from(after: str, following: list[str]) -> tuple[str | None, int]:
+    """(subject, how many of the next segments it took): "of Science in X" -> X; nothing left ->
+    the next segment, or the one after a bare abbreviation (LinkedIn's "Bachelor of
+    Engineering - BE, Electronics and Communications Engineering")."""
     if after.startswith("-"):  # "Diplom-Informatiker", "Diplom-Ingenieur Maschinenbau"
         compound, _, rest = after[1:].partition(" ")
-        return _clean_field(_PARENS.sub(" ", rest)) or compound.strip(" ,()") or None, False
+        return _clean_field(_PARENS.sub(" ", rest)) or compound.strip(" ,()") or None, 0
     m = _DEGREE_NAME.match(after)
     name = m.group("name") if m else None
     field = _clean_field(after[m.end() :] if m else after)
     if field:
-        return field, False
-    for seg in following[:1]:
+        return field, 0
+    for taken, seg in enumerate(following[:2], start=1):
         field = _clean_field(seg)
         if field and not is_place(field) and not find_degree(field):
-            return field, True
-    return (name.title() if name and name.lower() not in {"science", "arts"} else None), False
+            return field, taken
+        if not _is_abbreviation(seg):
+            break
+    return (name.title() if name and name.lower() not in {"science", "arts"} else None), 0
+
+
+def _is_abbreviation(text: str) -> bool:
+    """A degree written short and nothing else: "BE", "B.Tech", "MSc"."""
+    d = find_degree(text)
+    return d is not None and d.start == 0 and d.end == len(text.rstrip(" .,"))
 
 
 _NOT_SCHOOL = re.compile(
@@ -138,11 +148,13 @@ def _parse_degree_line(text: str, d: DegreeMatch) -> tuple[str | None, str | Non
     segments = [x.strip() for x in segments]
     following = segments[seg_i + 1 :]
     after = after if after.startswith("-") else after.strip().lstrip(":").strip()
-    field, from_next = _field_from(after, following)
-    used = {seg_i, seg_i + 1} if from_next else {seg_i}
+    field, taken = _field_from(after, following)
+    used = set(range(seg_i, seg_i + taken + 1))
     school = _school_from(segments, used, fallback=False) or _school_from(segments, used)
-    if from_next and not school and not _SUBJECT.search(following[0]):
-        return None, following[0].strip(" .,")  # "MBA, INSEAD, 2020": the one name there is the school
+    if taken and not school and not _SUBJECT.search(following[taken - 1]):
+        return None, following[taken - 1].strip(
+            " .,"
+        )  # "MBA, INSEAD, 2020": the one name there is the school
     return field, school
 
 

@@ -42,7 +42,8 @@ _STRIP = " \t,;:|·•-–—/"
 def _headerish(text: str) -> bool:
     """Short, not a sentence: what a title, company or date line looks like.
 
-    A trailing dot is fine after an abbreviation ("Pimentón Labs S.L.", "Co., Ltd.");
+    A trailing dot is fine after an abbreviation ("Pimentón Labs S.L.", "Co., Ltd."), or on a
+    few words; more words and a full stop make a sentence;
     a first word in lower case is fine when it has capitals inside ("iOS Developer").
     """
     t = " ".join(text.split())
@@ -52,7 +53,10 @@ def _headerish(text: str) -> bool:
     if first.islower() and first[0].isalpha():
         return False
     if t.endswith("."):
-        last = t.split()[-1].rstrip(".")
+        words = t.split()
+        last = words[-1].rstrip(".")
+        if len(words) > 5:  # a sentence ("Led a team of six ... in Django and Celery."), unless "Pvt. Ltd."
+            return "." in last or _LEGAL_TAIL.match(last) is not None
         return len(last) <= 4 or "." in last or not last.islower()
     return True
 
