@@ -132,8 +132,24 @@ def _starts_with_degree(text: str) -> bool:
     return d is not None and d.start == 0
 
 
+#: A degree told as a sentence: "B.Tech (CSE) from JNTU Hyderabad with 72% in 2019". Read as
+#: "B.Tech (CSE), JNTU Hyderabad, 2019": the school after "from"/"at", the marks dropped.
+_FROM_SCHOOL = re.compile(r"\s+(?:from|at)\s+(?=[A-Z])")
+_MARKS = re.compile(
+    r"\s+(?:with|securing|scoring|secured|having)\s+[^,;]*?(?:\d+(?:\.\d+)?\s*%|\bc?gpa\b|\bpercentage\b|"
+    r"\bdistinction\b|\bfirst\s+class\b|\baggregate\b)[^,;]*?(?=,|;|\s+in\s+(?:19|20)\d\d\b|[.\s]*$)",
+    re.I,
+)
+_IN_YEAR = re.compile(r"\s+in\s+(?=(?:19|20)\d\d\b)")
+
+
+def _unprose(text: str) -> str:
+    return _IN_YEAR.sub(", ", _FROM_SCHOOL.sub(", ", _MARKS.sub("", text))).rstrip(" .")
+
+
 def _parse_degree_line(text: str, d: DegreeMatch) -> tuple[str | None, str | None]:
     """(field, school) from one line with a degree word at ``d``."""
+    text = text[: d.end] + _unprose(text[d.end :])
     segments: list[str] = []
     starts: list[int] = []
     pos = 0

@@ -337,7 +337,34 @@ def _is_labels(parts: list[_Part]) -> bool:
 
 def _rest(text: str, rng: DateRange) -> str:
     rest = text[: rng.pos] + "  " + text[rng.endpos :]
-    return _EMPTY_PARENS.sub(" ", rest).strip(_STRIP)
+    rest = _EMPTY_PARENS.sub(" ", rest).strip(_STRIP)
+    return _from_sentence(rest) or rest
+
+
+#: A role told as a sentence, the way many Indian resumes list jobs: "Working as Senior Software
+#: Engineer in Tech Mahindra Ltd, Hyderabad from Aug 2021 to Till Date", "Associated with Infosys
+#: Limited as Technology Analyst since March 2017" (the dates already cut out).
+_ROLE_SENTENCE = re.compile(
+    r"^(?:(?:currently|presently|previously|i\s+(?:am|was|have\s+been))\s+)*"
+    r"(?:work(?:ing|ed)|employed|associated|serv(?:ing|ed)|engaged|placed)\s+"
+    r"(?:as\s+(?:an?\s+)?(?P<t1>[^,()]+?)\s+(?:in|at|with|for)\s+(?:(?:the|m/s\.?)\s+)?(?P<c1>[^()]+?)"
+    r"|(?:in|at|with|for)\s+(?:(?:the|m/s\.?)\s+)?(?P<c2>[^()]+?)\s+as\s+(?:an?\s+)?(?P<t2>[^,()]+?))"
+    r"\s*(?:\((?P<note>[^()]*)\))?\s*(?:from|since|during|between|till|until|to)?\s*[.,;:]?$",
+    re.I,
+)
+
+
+def _from_sentence(rest: str) -> str | None:
+    """ "Title — Company, Place" from a role told as a sentence, or None; the title must read as one."""
+    if len(rest) > 200:
+        return None
+    m = _ROLE_SENTENCE.match(rest)
+    if m is None:
+        return None
+    title, company = (m["t1"], m["c1"]) if m["t1"] else (m["t2"], m["c2"])
+    if not title_score(title):
+        return None
+    return f"{title.strip()} — {company.strip()}"
 
 
 def work_entries(

@@ -294,3 +294,43 @@ def test_find_degree(text: str, level: str | None) -> None:
 def test_school_before_bracketed_years() -> None:
     [d] = degrees("B.Sc. Computer Science — University of Lagos (2011 – 2015)\n")
     assert (d.field, d.school, d.graduation) == ("Computer Science", "University of Lagos", "2015")
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "field", "school", "graduation"),
+    [
+        (
+            "B.Tech (Computer Science & Engineering) from JNTU Hyderabad with 72% in 2019.",
+            "bachelor",
+            "Computer Science & Engineering",
+            "JNTU Hyderabad",
+            "2019",
+        ),
+        (
+            "MCA from Osmania University, Hyderabad in 2015 with first class.",
+            "master",
+            None,
+            "Osmania University",
+            "2015",
+        ),
+        (
+            "B.E. in Mechanical Engineering from Anna University, Chennai (2010-2014) with 8.2 CGPA",
+            "bachelor",
+            "Mechanical Engineering",
+            "Anna University",
+            "2014",
+        ),
+        (
+            "Completed M.Sc. Physics from Delhi University securing 68% marks in 2011",
+            "master",
+            "Physics",
+            "Delhi University",
+            "2011",
+        ),
+    ],
+)
+def test_a_degree_told_as_a_sentence(
+    line: str, level: str, field: str | None, school: str, graduation: str
+) -> None:
+    [d] = degrees(line)
+    assert (d.level, d.field, d.school, d.graduation) == (level, field, school, graduation)

@@ -308,3 +308,53 @@ def test_a_table_header_row_is_not_a_company() -> None:
         ("Backend Engineer", "Paystack", "2019-03", None),
         ("Software Developer", "Andela", "2016-06", "2019-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "company", "location"),
+    [
+        (
+            "• Working as Senior Software Engineer in Tech Mahindra Ltd, Hyderabad from Aug 2021 to Till Date.",
+            "Senior Software Engineer",
+            "Tech Mahindra Ltd",
+            "Hyderabad",
+        ),
+        (
+            "Worked as Software Engineer in Cognizant Technology Solutions, Chennai from June 2019 to July 2021.",
+            "Software Engineer",
+            "Cognizant Technology Solutions",
+            "Chennai",
+        ),
+        (
+            "Associated with Infosys Limited as Technology Analyst since March 2017.",
+            "Technology Analyst",
+            "Infosys Limited",
+            None,
+        ),
+        (
+            "I have been working as a Python Developer at M/s. Zen Soft Pvt. Ltd. from 2018 to 2020.",
+            "Python Developer",
+            "Zen Soft Pvt. Ltd.",
+            None,
+        ),
+        (
+            "Currently working with Wipro Technologies as Project Engineer (Jan 2020 - Present)",
+            "Project Engineer",
+            "Wipro Technologies",
+            None,
+        ),
+    ],
+)
+def test_a_role_told_as_a_sentence(line: str, title: str, company: str, location: str | None) -> None:
+    """Many Indian resumes list jobs as sentences; each is a role with its dates, not a lost line."""
+    [entry] = work(line + "\n")
+    assert (entry.title, entry.company, entry.location) == (title, company, location)
+    assert entry.start is not None
+
+
+def test_sentences_with_dates_that_tell_no_role_stay_out() -> None:
+    body = (
+        "Backend Engineer, Acme Corp — Jan 2019 – Present\n"
+        "- Worked closely with the data team from 2020 to 2021 on the ledger.\n"
+    )
+    assert triples(work(body)) == [("Backend Engineer", "Acme Corp", "2019-01", None)]
