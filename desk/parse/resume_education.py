@@ -133,8 +133,9 @@ def _starts_with_degree(text: str) -> bool:
 
 
 #: A degree told as a sentence: "B.Tech (CSE) from JNTU Hyderabad with 72% in 2019". Read as
-#: "B.Tech (CSE), JNTU Hyderabad, 2019": the school after "from"/"at", the marks dropped.
-_FROM_SCHOOL = re.compile(r"\s+(?:from|at)\s+(?=[A-Z])")
+#: "B.Tech (CSE), JNTU Hyderabad, 2019": the school after "from", the marks dropped. Not after
+#: "at": "University of Texas at Austin" is one school.
+_FROM_SCHOOL = re.compile(r"\s+from\s+(?=[A-Z])")
 _MARKS = re.compile(
     r"\s+(?:with|securing|scoring|secured|having)\s+[^,;]*?(?:\d+(?:\.\d+)?\s*%|\bc?gpa\b|\bpercentage\b|"
     r"\bdistinction\b|\bfirst\s+class\b|\baggregate\b)[^,;]*?(?=,|;|\s+in\s+(?:19|20)\d\d\b|[.\s]*$)",
