@@ -83,7 +83,9 @@ _SEP = (
 _I = re.IGNORECASE
 #: Year-like digits: the anchor of every date. A pattern that starts with plain characters is
 #: scanned by the regex engine's fast prefix search, ~30x quicker than trying a date at each position.
-_YEAR = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d")
+#: Two digits are a year after an apostrophe ("Mar '19") or a word and a hyphen ("Jun-18", as
+#: many Indian resumes write it); either needs a month word before it.
+_YEAR = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d|(?<=[^\W\d_]-)\d\d(?!\d)")
 #: The month after a year: "2019.03", "2019-03", and the CJK "2019年3月" / "2019년 3월".
 _YM_AFTER = re.compile(r"[./-](0[1-9]|1[0-2])(?!\d)|\s?[年년]\s?(0?[1-9]|1[0-2])(?!\d)\s?[月월]?")
 _GAP = re.compile(_SEP, _I)
@@ -173,6 +175,8 @@ def _before(text: str, ys: int, floor: int) -> tuple[int, int, bool] | None:
         j -= 1
     if j > floor and text[j - 1] == ".":
         j -= 1
+    if j > floor + 1 and text[j - 1] == "-" and text[j - 2].isalpha():  # "June-2018", "Jun-18"
+        j -= 1
     k = j
     while k > floor and j - k <= 10 and text[k - 1].isalpha():
         k -= 1
@@ -190,8 +194,8 @@ def _tokens(text: str, today: date) -> list[_Tok]:
         ys, ye = m.span()
         if (ys and text[ys - 1].isdigit()) or (ye < len(text) and text[ye].isdigit()) or ys < last_end:
             continue
-        short = not text[ys].isdigit()  # '19
-        year = _year2(int(text[ys + 1 : ye]), today) if short else int(text[ys:ye])
+        short = ye - ys < 4 or not text[ys].isdigit()  # '19, Jun-19
+        year = _year2(int(text[ye - 2 : ye]), today) if short else int(text[ys:ye])
         before = _before(text, ys, max(last_end, ys - 14))
         if before and (before[2] or not short):
             tok = _Tok(before[0], ye, (year, before[1]))

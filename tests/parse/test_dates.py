@@ -193,3 +193,24 @@ def test_ranges_round_trip(y1: int, m1: int, y2: int, m2: int, sep: str) -> None
 def test_till_date_is_present(text: str) -> None:
     [r] = find_ranges(text, TODAY)
     assert (r.start, r.current) == ((2017, 8), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("June-2018 to July-2020", (2018, 6), (2020, 7), False),
+        ("Jun-2018 – Jul-2020", (2018, 6), (2020, 7), False),
+        ("Jun-18 to Jul-20", (2018, 6), (2020, 7), False),
+        ("Jun-18 – Present", (2018, 6), None, True),
+        ("Jan-2019 - Till Date", (2019, 1), None, True),
+    ],
+)
+def test_month_and_year_joined_by_a_hyphen(text: str, start, end, current: bool) -> None:
+    """ "Jun-2018" read the year alone and the range ended in the start's year; "Jun-18" was no date."""
+    r = one_range(text)
+    assert (r.start, r.end, r.current) == (start, end, current)
+
+
+@pytest.mark.parametrize("text", ["COVID-19 dashboards", "ISO-27 audit", "Windows-10 rollout", "A-20 plan"])
+def test_two_digits_after_a_hyphen_need_a_month_word(text: str) -> None:
+    assert find_dates(text, TODAY) == []
