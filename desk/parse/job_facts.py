@@ -117,7 +117,7 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "master",
         re.compile(
             r"\bmasters?\b|\bmaster's\b|\bm\.\s?s\.?(?=[\s,/)]|$)|\bms\b(?=\s*(in|or|/|,|degree))|"
-            r"\bm\.?sc\b|\bm\.?tech\b|\bmeng\b|graduate degree|advanced degree|"
+            r"\bm\.?sc\b|\bm\.?tech\b|\bmeng\b|graduate degree|advanced degree|\bm\.?c\.?a\b|(?-i:\bM\.E\b)|"
             r"\bbac\s?\+\s?5\b|diplôme d'ingénieur|école d'ingénieurs?|\bmáster\b|laurea magistrale",
             re.I,
         ),
@@ -127,6 +127,9 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bbachelors?\b|\bbachelor's\b|\bb\.\s?s\.?(?=[\s,/)]|$)|\bbs\b(?=\s*(in|or|/|,|degree))|"
             r"\bb\.?sc\b|\bb\.?tech\b|\bb\.?e\.(?=\s)|\bba\b(?=\s*(in|or|/|,))|undergraduate|"
+            # India: "B.E/B.Tech/MCA", "BE / BTech", "BCA", "Any Graduate" ("BE" in capitals: "be" is a verb)
+            r"(?-i:\bB\.?E\b)\.?(?=\s*[/,)]|\s+(?:in|or)\b|\s*$)|\bb\.?c\.?a\b|\bany\s+graduate\b|"
+            r"\bgraduat(?:e|ion)\s+in\s+any\b|"
             r"\b(4|four)[- ]year degree|university degree|college degree|"
             # German, French, Spanish, Italian: a completed degree, a licence, Bac+3, a grado, a laurea
             r"(?:hochschul|universitäts)?studium\b|hochschulabschluss|universitätsabschluss|"
@@ -138,7 +141,8 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("highschool", re.compile(r"high school|secondary school|\bged\b", re.I)),
 ]
 DEGREE_CUE_RE = re.compile(
-    r"degree|bachelor|master|ph\.?\s?d|doctora|\bb\.?s|\bm\.?s|\bmba\b|graduate|diploma|studium|abschluss|"
+    r"degree|bachelor|master|ph\.?\s?d|doctora|\bb\.?s|\bm\.?s|\bmba\b|graduat|diploma|studium|abschluss|"
+    r"\b[bm]\.?tech\b|\b[bm]\.?e\b|\b[bm]\.?c\.?a\b|"
     r"\blicence\b|\bbac\s?\+|\bgrado\b|licenciatura|titulación|\blaurea\b|máster|ingénieur",
     re.I,
 )
@@ -173,7 +177,7 @@ def find_education(line: str) -> EducationSpec | None:
     if m:
         for part in re.split(r",|/|\bor\b|\band\b|&", m.group(1)):
             name = re.sub(r"^(a|an|the)\s+", "", part.strip(), flags=re.I).strip(" .")
-            if not name or re.search(r"related|field|equivalent|discipline", name, re.I):
+            if not name or re.search(r"related|field|equivalent|discipline|^any\b", name, re.I):
                 continue
             if name[0].isupper() and name.lower() not in {"bachelor", "master", "phd", "degree"}:
                 fields.append(name)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 _WORDS: dict[str, str] = {}
 for _level, _spellings in {
     "phd": "phd dphil doctorate doktor promotion doctorat doctorado edd",
-    "mba": "mba emba",
+    "mba": "mba emba pgdm pgdba",  # India's Post Graduate Diploma in Management stands for an MBA
     "master": "master masters master's master’s máster magister msc mtech meng mphil llm mca msci mres "
     "mcomp masc mscs msee",
     "bachelor": "bachelor bachelors bachelor's bachelor’s bsc btech beng bba bcom bca licence licenciatura "
@@ -37,6 +37,7 @@ _CAPS: dict[str, str] = {
     "mse": "master",
     "bse": "bachelor",
     "ma": "master",
+    "me": "master",  # M.E., India's Master of Engineering
     "aa": "associate",
     "as": "associate",
 }
@@ -146,7 +147,7 @@ def find_degree(text: str) -> DegreeMatch | None:
             level = _PAIRS.get(pair)
             end = toks[i + 1].end() if level else end
         caps = level is None and raw.replace(".", "").isupper() and key in _CAPS
-        if caps and (key != "ma" or _MA_CONTEXT.match(text, end)):  # "Boston, MA" is a state
+        if caps and (key not in ("ma", "me") or _MA_CONTEXT.match(text, end)):  # "Boston, MA" is a state
             level = _CAPS[key]
         if level is None and key.startswith("associate"):
             a = _ASSOCIATE.match(text, m.start())

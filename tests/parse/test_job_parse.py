@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -189,3 +190,29 @@ def test_years_in_italian_portuguese_and_dutch() -> None:
     assert find_years("Almeno 3 anni di esperienza in Python") == [(3, None)]
     assert find_years("Pelo menos 5 anos de experiência") == [(5, None)]
     assert find_years("3-5 jaar ervaring met Java") == [(3, 5)]
+
+
+@pytest.mark.parametrize(
+    ("line", "levels", "fields"),
+    [
+        ("Qualification: B.E/B.Tech/MCA", ["master", "bachelor"], []),
+        ("Education: BE/BTech in Computer Science or equivalent", ["bachelor"], ["Computer Science"]),
+        ("Qualification: Any Graduate", ["bachelor"], []),
+        ("Must have: Graduate in any discipline", ["bachelor"], []),
+        ("UG: B.Tech/B.E. in Any Specialization", ["bachelor"], []),
+        ("Qualification: M.E/M.Tech", ["master"], []),
+    ],
+)
+def test_indian_degree_requirements(line: str, levels: list[str], fields: list[str]) -> None:
+    """Indian JDs write degrees joined by slashes, without "degree": each was no requirement at all."""
+    job = parse_job(f"Python Developer\n\nRequirements:\n- Python\n- {line}\n")
+    [degree] = [r for r in job.requirements if r.type == "degree"]
+    assert (degree.params["levels"], degree.params["fields"], degree.kind) == (levels, fields, REQUIRED)
+
+
+@pytest.mark.parametrize(
+    "line", ["You will be working with our team", "PG: Any Postgraduate", "Candidates must be based in Pune"]
+)
+def test_no_degree_from_the_verb_be(line: str) -> None:
+    job = parse_job(f"Python Developer\n\nRequirements:\n- Python\n- {line}\n")
+    assert [r for r in job.requirements if r.type == "degree"] == []

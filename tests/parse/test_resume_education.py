@@ -334,3 +334,20 @@ def test_a_degree_told_as_a_sentence(
 ) -> None:
     [d] = degrees(line)
     assert (d.level, d.field, d.school, d.graduation) == (level, field, school, graduation)
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("M.E. Computer Science, BITS Pilani, 2016", "master"),
+        ("ME in Software Engineering, Anna University, 2016", "master"),
+        ("PGDM, IIM Bangalore, 2018", "mba"),
+    ],
+)
+def test_indian_degree_spellings(line: str, level: str) -> None:
+    [d] = degrees(line)
+    assert d.level == level
+
+
+def test_maine_is_not_a_masters() -> None:
+    assert find_degree("Portland, ME 04101") is None
