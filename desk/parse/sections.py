@@ -91,7 +91,8 @@ for _kind, _names in {
         "hochschulbildung|formation|formations|éducation|formation académique|educación|formación|"
         "formación académica|estudios|educación y formación|教育背景|教育经历|学历|学歴|학력|istruzione|formazione|"
         "istruzione e formazione|formação|formação acadêmica|educação|opleiding|opleidingen|wykształcenie|"
-        "edukacja"
+        "edukacja|academic profile|scholastic profile|academic details|educational details|education details|"
+        "educational qualifications|academic credentials"
     ),
     SKILLS: (
         "skills|technical skills|core competencies|competencies|technologies|tech stack|stack|tools|"
@@ -106,7 +107,8 @@ for _kind, _names in {
         "projects|selected projects|personal projects|side projects|key projects|academic projects|"
         "open source|open-source|projects & open source|research & projects|projekte|projets|proyectos|"
         "open source contributions|notable projects|portfolio|项目经验|项目经历|プロジェクト|프로젝트|progetti|projetos|"
-        "projecten|projekty"
+        "projecten|projekty|project details|project profile|projects profile|project summary|projects summary|"
+        "projects handled|project"
     ),
     CERTIFICATIONS: (
         "certifications|certificates|licenses & certifications|licences & certifications|certification|"
@@ -133,7 +135,8 @@ for _kind, _names in {
         "sprachen|sprachkenntnisse|interessen|hobbys|publikationen|auszeichnungen|ehrenamt|sonstiges|"
         "persönliche daten|langues|centres d'intérêt|idiomas|intereses|publicaciones|premios"
         "|contact|contacts|contact information|contact info|contact details|kontakt|kontaktdaten|coordonnées|"
-        "contacto|datos de contacto|personal information|联系方式|連絡先|语言能力|语言|語学"
+        "contacto|datos de contacto|personal information|联系方式|連絡先|语言能力|语言|語学|strengths|"
+        "key strengths|declaration"
     ),
 }.items():
     for _name in _names.split("|"):

@@ -124,6 +124,7 @@ def test_decorated_headings(line: str, kind: str) -> None:
         "Senior Backend Engineer",
         "Build Tools Engineer",
         "Project Manager",
+        "Project Management",
         "- Tools",
         "Experience with Kafka and Postgres at scale.",
         "Jan 2019 – Present",
@@ -135,6 +136,26 @@ def test_decorated_headings(line: str, kind: str) -> None:
 )
 def test_not_headings(line: str) -> None:
     assert heading_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("PROJECT DETAILS", "projects"),
+        ("Project Profile", "projects"),
+        ("Projects Handled", "projects"),
+        ("Project Experience", "experience"),
+        ("Academic Profile", "education"),
+        ("Scholastic Profile", "education"),
+        ("Educational Details", "education"),
+        ("Strengths", "other"),
+        ("DECLARATION", "other"),
+    ],
+)
+def test_indian_resume_headings(heading: str, kind: str) -> None:
+    """ "Project Details" was no heading (its projects read as the skills list above), "Academic
+    Profile" a summary; "Declaration" ran the education section on to the end."""
+    assert heading_kind(heading) == kind
 
 
 RESUME = """JANE DOE
