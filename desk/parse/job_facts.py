@@ -93,7 +93,7 @@ def find_years(line: str) -> list[tuple[float | None, float | None]]:
     taken: list[tuple[int, int]] = []
     for m in YEARS_RANGE_RE.finditer(line):
         lo, hi = _num(m.group(1)), _num(m.group(2))
-        if 0 < lo <= hi <= 40:
+        if 0 <= lo <= hi <= 40 and hi > 0:  # "0-2 years": a junior role, not "2+ years"
             found.append((lo, hi))
             taken.append(m.span())
     for m in YEARS_MIN_RE.finditer(line):

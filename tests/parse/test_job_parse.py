@@ -216,3 +216,10 @@ def test_indian_degree_requirements(line: str, levels: list[str], fields: list[s
 def test_no_degree_from_the_verb_be(line: str) -> None:
     job = parse_job(f"Python Developer\n\nRequirements:\n- Python\n- {line}\n")
     assert [r for r in job.requirements if r.type == "degree"] == []
+
+
+def test_a_range_from_zero_years_is_a_junior_range() -> None:
+    """ "0-2 years" read as "2+ years": every fresher scored as short of experience."""
+    job = parse_job("Junior Python Developer\n\nRequirements:\n- Candidates with 0-2 years of experience\n")
+    [years] = [r for r in job.requirements if r.type == "years"]
+    assert (years.label, years.params) == ("0-2 years of experience", {"min": 0.0, "max": 2.0})
