@@ -30,7 +30,7 @@ from desk.skills.taxonomy import Taxonomy, builtin_taxonomy
 
 #: Stored with every job. job-2 reads years, degrees and "oder"/"ou"/"o" alternatives in German,
 #: French and Spanish postings; job-3 the degrees Indian postings write ("B.E/B.Tech/MCA", "Any
-#: Graduate").
+#: Graduate") and ranges from zero ("0-2 years").
 PARSER_VERSION = "job-3"
 
 #: Default weights; the user changes them per job. Required skills dominate preferred ones.
