@@ -120,7 +120,11 @@ _PLACE = re.compile(
 _NOT_PLACE = re.compile(
     r"\b(?:engineer|developer|manager|analyst|intern|lead|architect|scientist|designer|consultant|director|"
     r"recruiter|specialist|administrator|university|college|institute|school|inc|ltd|gmbh|llc|corp|phd|"
-    r"senior|junior|student|candidate|citizen|clearance|and|with|years?)\b",
+    r"senior|junior|student|candidate|citizen|clearance|and|with|years?|"
+    # a LinkedIn headline's topics: "Backend, Distributed Systems", "Python, Machine Learning"
+    r"backend|frontend|full[- ]?stack|systems?|software|data|cloud|devops|learning|platforms?|"
+    r"infrastructure|security|mobile|web|apis?|microservices|native|bilingual|fluent|elementary|"
+    r"professional|proficiency|beginner|intermediate|advanced)\b",
     re.I,
 )
 

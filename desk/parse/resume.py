@@ -13,7 +13,7 @@ from desk.model import Resume, Section
 from desk.parse.contacts import find_email, find_links, find_location, find_phone
 from desk.parse.resume_education import education_entries
 from desk.parse.resume_facts import authorizations, certifications, seniority
-from desk.parse.resume_header import find_name, main_column_name
+from desk.parse.resume_header import find_name, labelled_name, main_column_name, spelt_by_email
 from desk.parse.resume_work import work_entries
 from desk.parse.resume_years import years_and_gaps
 from desk.parse.sections import (
@@ -62,17 +62,14 @@ def _parse_into(resume: Resume, text: str, today: date) -> None:
     header_text = text[:header_end]
     body_text = text[header_end:]
 
-    resume.name = find_name([ln.text for ln in header_lines] or _opening_lines(lines, sections))
-    if resume.name is None:
-        block = main_column_name(lines, sections, find_email(text))
-        if block:
-            resume.name, top = block
-            header_lines = header_lines + top  # the headline and location under the name
-            header_text = "\n".join([header_text, *(ln.text for ln in top)])
     # a sidebar's "Contact" block is header matter wherever the columns put it
     contact = [
         ln for s in sections if is_contact_heading(s.heading) for ln in lines_between(lines, s.start, s.end)
     ]
+    resume.name, top = _name(lines, sections, header_lines, contact, find_email(text))
+    if top:
+        header_lines = header_lines + top  # the headline and location under the name
+        header_text = "\n".join([header_text, *(ln.text for ln in top)])
     if contact:
         header_lines = header_lines + contact[1:]
         header_text = "\n".join([header_text, *(ln.text for ln in contact[1:])])
@@ -105,6 +102,29 @@ def _parse_into(resume: Resume, text: str, today: date) -> None:
         resume.flags.append("no-contact")
     if not sections:
         resume.flags.append("no-sections")
+
+
+def _name(
+    lines: list[Line], sections: list[Section], header: list[Line], contact: list[Line], email: str | None
+) -> tuple[str | None, list[Line]]:
+    """The person's name, and the lines under it when it tops a main column.
+
+    A "Name:" label wins, then a name in the header, else atop a main column. A resume that opens
+    with a heading may have it in its first lines or atop the main column after a sidebar; an
+    email that spells one of the two decides, else the first lines do (a postcode line, "Navi
+    Mumbai 400703", in a sidebar's contact block is name-shaped too).
+    """
+    labelled = labelled_name([ln.text for ln in header + contact])
+    if labelled:
+        return labelled, []
+    if any(ln.text for ln in header):
+        name = find_name([ln.text for ln in header])
+        return (name, []) if name else main_column_name(lines, sections, email) or (None, [])
+    opening = find_name(_opening_lines(lines, sections))
+    column = main_column_name(lines, sections, email)
+    if column and (not opening or (spelt_by_email(column[0], email) and not spelt_by_email(opening, email))):
+        return column
+    return opening, []
 
 
 def _opening_lines(lines: list[Line], sections: list[Section]) -> list[str]:

@@ -22,6 +22,7 @@ from desk.parse.resume_vocab import NAME_PARTICLES, NOT_NAME_WORDS
 from desk.parse.sections import (
     EDUCATION,
     EXPERIENCE,
+    OTHER,
     PROJECTS,
     SUMMARY,
     Line,
@@ -31,7 +32,11 @@ from desk.parse.sections import (
     unspace_letters,
 )
 
-_LABEL = re.compile(r"^(?:full\s+)?(?:name|nombre|nom|vor-?\s*und\s*nachname)\s*[:\-–]\s*(.+)$", re.I)
+_LABEL = re.compile(
+    r"^(?:full\s+)?(?:name|nombre|nom|vor-?\s*und\s*nachname|naam|nome|imię\s+i\s+nazwisko)\s*[:\-–]\s*(.+)$"
+    r"|^(?:氏名|姓名|名前|이름)\s*[:：]?\s*(.+)$",
+    re.I,
+)
 _CUT = re.compile(
     r"\s*(?:[,|·•▪/;<]|\s[—–-]\s|\t|\s{3,}|\b(?:mobile|phone|tel|cell|e-?mail|address|contact)\b"
     r"|(?<![\w.+-])[\w.+-]{1,64}+@|\+?\d)",
@@ -88,12 +93,9 @@ def name_from_line(line: str) -> str | None:
 
 def find_name(header_lines: list[str]) -> str | None:
     """The first name-shaped line among the first non-empty header lines (a "Name:" label wins)."""
-    for line in header_lines[:30]:
-        m = _LABEL.match(line.strip()[:200])
-        if m:
-            name = name_from_line(m.group(1))
-            if name:
-                return name
+    name = labelled_name(header_lines)
+    if name:
+        return name
     seen = 0
     for line in header_lines:
         if not line.strip():
@@ -102,9 +104,22 @@ def find_name(header_lines: list[str]) -> str | None:
         if seen > 6:
             break
         parts = SEPARATORS.split(unspace_letters(line.strip()[:200]), maxsplit=1)
+        if len(parts) == 2 and (heading_kind(parts[0]) or is_contact_heading(parts[0])):
+            parts = parts[1:]  # Europass: "PERSONAL INFORMATION      Andrei Popescu"
         name = name_from_line(parts[0]) if parts else None
         if name and not is_place(name):  # "San Francisco" over a sidebar's list
             return name
+    return None
+
+
+def labelled_name(lines: list[str]) -> str | None:
+    """The name after a "Name:" label ("Naam:", "氏名") among the first 30 lines."""
+    for line in lines[:30]:
+        m = _LABEL.match(line.strip()[:200])
+        if m:
+            name = name_from_line(m.group(1) or m.group(2))
+            if name:
+                return name
     return None
 
 
@@ -118,41 +133,39 @@ MAX_NAME_BLOCK = 6
 def main_column_name(
     lines: list[Line], sections: list[Section], email: str | None
 ) -> tuple[str, list[Line]] | None:
-    """``(name, block)`` when a block of 2 to ``MAX_NAME_BLOCK`` lines, after a blank line, opens
-    with a name and stands just before the first main heading, past other sections: the top of
-    a main column read after its sidebar. The resume must open with a "Contact" sidebar block,
-    or the email must spell the name: a block in a sidebar list is name-shaped too often."""
+    """``(name, lines from the name to the heading)`` when a name stands within the last
+    ``MAX_NAME_BLOCK`` lines before the first main heading, past other sections, with a line
+    (headline, location) under it: the top of a main column read after its sidebar. Where a
+    blank line parts the last block from the sidebar's list, the name is searched in that block
+    only. The resume must open with a "Contact" sidebar block, or the email must spell the
+    name: a line in a sidebar list is name-shaped too often."""
     first_main = next((s for s in sections if s.kind in _MAIN_KINDS), None)
     if first_main is None or first_main is sections[0]:
         return None
-    heads = {s.start for s in sections}
-    block: list[Line] = []  # the last block that opened after a blank line
-    previous = "heading"  # what the line before was: heading, blank or text
-    for ln in lines:
-        if ln.start >= first_main.start:
-            break
-        if ln.start in heads:
-            block, previous = [], "heading"  # a section's first lines are its content, not a name
-        elif not ln.text:
-            previous = "blank" if previous != "heading" else previous
-        elif previous == "blank":
-            block, previous = [ln], "text"
-        else:
-            if block and previous == "text":
-                block.append(ln)
-            previous = "text"
-    if not 2 <= len(block) <= MAX_NAME_BLOCK or is_bullet(block[1].text):
-        return None  # a name stands over a headline or contacts; alone it may be a list item
-    name = name_from_line(SEPARATORS.split(unspace_letters(block[0].text[:200]), maxsplit=1)[0])
-    if not name or heading_kind(name) or is_place(name):
-        return None  # "About Me" missed as a heading, "San Francisco" over an address
-    if not is_contact_heading(sections[0].heading) and not spelt_by_email(name, email):
+    last = [s for s in sections if s.start < first_main.start][-1]
+    # the last heading's line is not searched, unless only its capitals made it one ("NIKHIL DESHMUKH")
+    guessed = last.kind == OTHER and heading_kind(last.heading, lenient=False) is None
+    tail = [ln for ln in lines if last.start + (0 if guessed else 1) <= ln.start < first_main.start]
+    while tail and not tail[-1].text:
+        tail.pop()
+    blank = max((i for i, ln in enumerate(tail) if not ln.text), default=-1)
+    tail = tail[blank + 1 :][-MAX_NAME_BLOCK:]
+    found: list[tuple[str, int]] = []
+    for i, ln in enumerate(tail[:-1]):  # a line under the name: it never stands alone
+        name = name_from_line(ln.text)
+        if not name or len(name) < 0.8 * len(ln.text):
+            continue  # the line holds more than a name: "Yelp Hackathon 22 – Best Hack"
+        if not heading_kind(name) and not is_place(name) and not is_bullet(tail[i + 1].text):
+            found.append((name, i))  # not "About Me" missed as a heading, nor "San Francisco"
+    spelt = [f for f in found if spelt_by_email(f[0], email)]
+    if not spelt and not (found and is_contact_heading(sections[0].heading)):
         return None
-    return name, block
+    name, i = (spelt or found)[0]
+    return name, tail[i:]
 
 
 def spelt_by_email(name: str, email: str | None) -> bool:
-    """The email's local part spells the name: priya.nair@, nairpriya84@, pnair@, nairp@."""
+    """The email's local part spells the name: priya.nair@, nairpriya84@, pnair@, rafadominguez@."""
     if not email or "@" not in email:
         return False
     local = "".join(name_tokens(email.split("@", 1)[0]))
@@ -162,6 +175,6 @@ def spelt_by_email(name: str, email: str | None) -> bool:
         return True
     if len(found) == 1 and len(found[0]) >= 4:
         word = found[0]
-        initials = {t[0] for t in tokens if t != word}
-        return any(local.startswith(i + word) or local.startswith(word + i) for i in initials)
+        rest = local.replace(word, "", 1)  # what is left beside the surname: an initial or a short form
+        return bool(rest) and any(t != word and t.startswith(rest) for t in tokens)
     return False

@@ -163,3 +163,50 @@ def test_a_sentence_is_not_the_next_roles_company() -> None:
         ("Lead Engineer", "Acme Corp"),
         ("Senior Engineer", "Acme Corp"),
     ]
+
+
+def test_linkedin_export_without_blank_lines() -> None:
+    """Some extractors join the blocks with no blank line: the name is found among the last lines
+    before "Summary", and a line that holds more than a name ("Yelp Hackathon 22 – Best Hack")
+    is not one."""
+    text = (
+        "Contact\nrafa.dominguez@gmail.com\nTop Skills\nPayments\nHonors-Awards\n"
+        "Yelp Hackathon 22 – Best Infrastructure Hack\nRafael Domínguez\n"
+        "Engineering Manager, Payments Infrastructure at Stripe\nSan Francisco, California\n"
+        "Summary\nI manage two teams.\nExperience\nStripe\nEngineering Manager\n"
+        "March 2021 - Present (3 years 7 months)\n"
+    )
+    r = parse_resume(text, today=TODAY)
+    assert (r.name, r.location) == ("Rafael Domínguez", "San Francisco, California")
+
+
+def test_the_email_decides_between_a_sidebar_line_and_the_main_column() -> None:
+    text = (
+        "CONTACT\n+91 98200 76543\nnikhil.deshmukh@gmail.com\nSector 17, Vashi,\nNavi Mumbai 400703\n\n"
+        "SKILLS\nPHP\nPython\n\nNIKHIL DESHMUKH\nSOFTWARE DEVELOPER\n\nPROFILE\nBackend developer.\n"
+    )
+    assert parse_resume(text, today=TODAY).name == "Nikhil Deshmukh"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # German: the label sits in the "Persönliche Daten" block, after the title
+            "Lebenslauf\n\nPersönliche Daten\nName:       Katharina Weißmüller\nTelefon:    +49 176 2345 6789\n\n"
+            "Berufserfahrung\n03/2019 – heute   Softwareentwicklerin, Siemens AG\n",
+            "Katharina Weißmüller",
+        ),
+        (
+            "Curriculum Vitae\n\nPersonalia\nNaam:    Jeroen van der Berg\n\nWerkervaring\n",
+            "Jeroen van der Berg",
+        ),
+        (
+            "Curriculum Vitae                Europass\n\nPERSONAL INFORMATION       Andrei Popescu\n"
+            "                           +40 745 123 456\n\nWORK EXPERIENCE\n",
+            "Andrei Popescu",
+        ),
+        ("職務経歴書\n\n氏名 佐藤 健太\nメール: kenta@example.jp\n\n職務経歴\n", "佐藤 健太"),
+    ],
+)
+def test_labelled_names(text: str, name: str) -> None:
+    assert parse_resume(text, today=TODAY).name == name
