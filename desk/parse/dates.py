@@ -75,8 +75,8 @@ _CUR = (
     rf"oggi|in{_SP}corso|attuale|atual(?:mente)?|hoje|heden|"
     r"至今|今|现在|目前|現在|현재)"
 )
-_SEP = (
-    rf"(?:{_SP}{{0,3}}(?:[-–—‒―~]{{1,2}}|→|->){_SP}{{0,3}}"
+_SEP = (  # "|" too: a table's From and To columns, "04/2019 | Till Date"
+    rf"(?:{_SP}{{0,3}}(?:[-–—‒―~]{{1,2}}|→|->|\|){_SP}{{0,3}}"
     rf"|{_SP}{{1,3}}(?:to|till|until|through|thru|bis|au|à|a|al|hasta|jusqu['’]à){_SP}{{1,3}}"
     rf"|{_SP}{{0,3}}[至到～]{_SP}{{0,3}})"
 )
@@ -127,7 +127,7 @@ def _month_word(word: str) -> int | None:
 
 _SPACES = " \t\xa0"
 _DIGITS = "0123456789"
-_DASHES = "-–—‒―~→>"
+_DASHES = "-–—‒―~→>|"
 _SEP_WORDS = frozenset(
     ("to", "till", "until", "through", "thru", "bis", "au", "à", "a", "al", "hasta", "jusqu'à")
 )

@@ -19,7 +19,7 @@ from desk.model import Section, WorkEntry
 from desk.parse.contacts import COUNTRIES, US_STATES, is_place
 from desk.parse.dates import DateRange, find_dates, find_ranges, period, ym_str
 from desk.parse.resume_vocab import company_score, is_school, title_score
-from desk.parse.sections import EXPERIENCE, OTHER, Line, is_bullet, lines_between
+from desk.parse.sections import EXPERIENCE, OTHER, Line, is_bullet, lines_between, strip_bullet
 
 _SPLIT = re.compile(
     r"\s++[—–|·•@-]\s++|\s*+[|·•]\s*+|\t++|\s{2,}+|\s++at\s++(?=[A-Z0-9])|\s++[—–](?=\S)|(?<=\S)[—–]\s++"
@@ -337,15 +337,15 @@ def _is_labels(parts: list[_Part]) -> bool:
 
 def _rest(text: str, rng: DateRange) -> str:
     rest = text[: rng.pos] + "  " + text[rng.endpos :]
-    rest = _EMPTY_PARENS.sub(" ", rest).strip(_STRIP)
+    rest = strip_bullet(_EMPTY_PARENS.sub(" ", rest).strip(_STRIP))  # and a Wingdings bullet
     return _from_sentence(rest) or rest
 
 
-#: A role told as a sentence, the way many Indian resumes list jobs: "Working as Senior Software
+#: A role told as a sentence (numbered or not), the way many Indian resumes list jobs: "Working as Senior Software
 #: Engineer in Tech Mahindra Ltd, Hyderabad from Aug 2021 to Till Date", "Associated with Infosys
 #: Limited as Technology Analyst since March 2017" (the dates already cut out).
 _ROLE_SENTENCE = re.compile(
-    r"^(?:(?:currently|presently|previously|i\s+(?:am|was|have\s+been))\s+)*"
+    r"^(?:\(?\d{1,2}[.)]\s+)?(?:(?:currently|presently|previously|i\s+(?:am|was|have\s+been))\s+)*"
     r"(?:work(?:ing|ed)|employed|associated|serv(?:ing|ed)|engaged|placed)\s+"
     r"(?:as\s+(?:an?\s+)?(?P<t1>[^,()]+?)\s+(?:in|at|with|for)\s+(?:(?:the|m/s\.?)\s+)?(?P<c1>[^()]+?)"
     r"|(?:in|at|with|for)\s+(?:(?:the|m/s\.?)\s+)?(?P<c2>[^()]+?)\s+as\s+(?:an?\s+)?(?P<t2>[^,()]+?))"

@@ -51,7 +51,9 @@ def lines_between(lines: list[Line], start: int, end: int) -> list[Line]:
     return [ln for ln in lines[lo:hi] if ln.end <= end]
 
 
-_BULLET = re.compile(r"[•*▪◦●■»➢➤►✓✔○□◆◇⁃‣∙\uf0b7\uf0a7]\s?|[-–—·]\s|o\s(?=[A-Z])")
+#: List markers, with the private-use glyphs of Symbol and Wingdings bullets (U+F000-U+F0FF) that
+#: Word's PDFs carry as text.
+_BULLET = re.compile(r"[•*▪◦●■»➢➤►✓✔○□◆◇⁃‣∙\uf000-\uf0ff]\s?|[-–—·]\s|o\s(?=[A-Z])")
 
 
 def is_bullet(text: str) -> bool:
@@ -75,7 +77,9 @@ for _kind, _names in {
         "career history|relevant experience|internships|internship|internship experience|work|career|"
         "professional background|experience & internships|internships & experience|research experience|"
         "industry experience|professional history|employment record|positions held|work & experience|"
-        "relevant work experience|berufserfahrung|berufliche erfahrung|beruflicher werdegang|werdegang|"
+        "relevant work experience|roles|contract roles|previous roles|relevant roles|contract & permanent roles|"
+        "permanent & contract roles|contracts|contract history|assignments|engagements|"
+        "berufserfahrung|berufliche erfahrung|beruflicher werdegang|werdegang|"
         "praxiserfahrung|praktika|expérience professionnelle|expériences professionnelles|expérience|"
         "expériences|parcours professionnel|experiencia|experiencia profesional|experiencia laboral|"
         "trayectoria profesional|employment & experience|experience summary|工作经验|工作经历|工作履历|职业经历|職歴|職務経歴|경력|"

@@ -358,3 +358,41 @@ def test_sentences_with_dates_that_tell_no_role_stay_out() -> None:
         "- Worked closely with the data team from 2020 to 2021 on the ledger.\n"
     )
     assert triples(work(body)) == [("Backend Engineer", "Acme Corp", "2019-01", None)]
+
+
+def test_numbered_and_wingdings_bulleted_role_sentences() -> None:
+    body = (
+        "1. Currently working with Persistent Systems Ltd., Pune as Lead Software Engineer since Sep 2020.\n"
+        "2. Worked with Zensar Technologies as Senior Software Engineer from Apr 2017 to Aug 2020.\n"
+    )
+    assert triples(work(body)) == [
+        ("Lead Software Engineer", "Persistent Systems Ltd.", "2020-09", None),
+        ("Senior Software Engineer", "Zensar Technologies", "2017-04", "2020-08"),
+    ]
+    body = (
+        "\uf0fc  Presently associated with Accenture Solutions Pvt Ltd as Team Lead since March 2019.\n"
+        "\uf0fc  Associated with Wipro Technologies as Project Engineer from Nov 2015 to Feb 2019.\n"
+    )
+    assert triples(work(body)) == [
+        ("Team Lead", "Accenture Solutions Pvt Ltd", "2019-03", None),
+        ("Project Engineer", "Wipro Technologies", "2015-11", "2019-02"),
+    ]
+
+
+def test_an_experience_table_with_from_and_to_columns() -> None:
+    body = (
+        "S.No | Organization                  | Designation       | From     | To\n"
+        "1    | Tata Consultancy Services     | IT Analyst        | 04/2019  | Till Date\n"
+        "2    | Tata Consultancy Services     | Systems Engineer  | 06/2017  | 03/2019\n"
+    )
+    assert triples(work(body, heading="Experience Details")) == [
+        ("IT Analyst", "Tata Consultancy Services", "2019-04", None),
+        ("Systems Engineer", "Tata Consultancy Services", "2017-06", "2019-03"),
+    ]
+
+
+def test_a_contractors_roles_heading() -> None:
+    body = "Aug 2023 – Present\nSenior Python Developer (Contract) – Lloyds Banking Group, London\n"
+    assert triples(work(body, heading="CONTRACT & PERMANENT ROLES")) == [
+        ("Senior Python Developer (Contract)", "Lloyds Banking Group", "2023-08", None)
+    ]
