@@ -24,18 +24,18 @@ YM = tuple[int, int | None]
 MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     (
-        "january jan januar janv janvier enero ene jänner gennaio gen janeiro januari",
-        "february feb februar févr fevr février fevrier febrero febbraio fevereiro fev februari",
-        "march mar märz maerz mär mrz mars marzo março marco maart mrt",
-        "april apr avril avr abril abr aprile",
-        "may mai mayo maggio mag maio mei",
-        "june jun juni juin junio giugno giu junho",
-        "july jul juli juil juillet julio luglio lug julho",
-        "august aug august août aout agosto ago augustus",
-        "september sep sept septembre septiembre setiembre settembre setembro",
-        "october oct oktober okt octobre octubre ottobre ott outubro",
-        "november nov novembre noviembre novembro",
-        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro",
+        "january jan januar janv janvier enero ene jänner gennaio gen janeiro januari styczeń stycznia sty",
+        "february feb februar févr fevr février fevrier febrero febbraio fevereiro fev februari luty lutego lut",
+        "march mar märz maerz mär mrz mars marzo março marco maart mrt marzec marca",
+        "april apr avril avr abril abr aprile kwiecień kwietnia kwi",
+        "may mai mayo maggio mag maio mei maj maja",
+        "june jun juni juin junio giugno giu junho czerwiec czerwca cze",
+        "july jul juli juil juillet julio luglio lug julho lipiec lipca lip",
+        "august aug august août aout agosto ago augustus sierpień sierpnia",
+        "september sep sept septembre septiembre setiembre settembre setembro wrzesień września wrz",
+        "october oct oktober okt octobre octubre ottobre ott outubro październik października paź",
+        "november nov novembre noviembre novembro listopad listopada lis",
+        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro grudzień grudnia gru",
     ),
     start=1,
 ):
@@ -72,12 +72,14 @@ _CUR = (
     rf"(?:(?:bis{_SP}{{1,2}})?heute|(?:till|until|up{_SP}to){_SP}(?:date|now|present|today)|present|current(?:ly)?|"
     rf"now|today|ongoing|to{_SP}date|date|jetzt|aktuell|"
     rf"dato|actuel(?:lement)?|aujourd['’]hui|présent|presente|actualidad|actual(?:mente)?|hoy|la{_SP}fecha|"
-    rf"oggi|in{_SP}corso|attuale|atual(?:mente)?|hoje|heden|"
+    rf"oggi|in{_SP}corso|attuale|atual(?:mente)?|hoje|heden|obecnie|nadal|dotychczas|dosud|současnost|"
+    # misspelt, as typed in a hurry
+    rf"curent|currnet|presnt|presant|prsent|"
     r"至今|今|现在|目前|現在|현재)"
 )
 _SEP = (  # "|" too: a table's From and To columns, "04/2019 | Till Date"
     rf"(?:{_SP}{{0,3}}(?:[-–—‒―~]{{1,2}}|→|->|\|){_SP}{{0,3}}"
-    rf"|{_SP}{{1,3}}(?:to|till|until|through|thru|bis|au|à|a|al|hasta|jusqu['’]à){_SP}{{1,3}}"
+    rf"|{_SP}{{1,3}}(?:to|till|until|through|thru|bis|au|à|a|al|hasta|jusqu['’]à|do){_SP}{{1,3}}"
     rf"|{_SP}{{0,3}}[至到～]{_SP}{{0,3}})"
 )
 _I = re.IGNORECASE
@@ -129,7 +131,7 @@ _SPACES = " \t\xa0"
 _DIGITS = "0123456789"
 _DASHES = "-–—‒―~→>|"
 _SEP_WORDS = frozenset(
-    ("to", "till", "until", "through", "thru", "bis", "au", "à", "a", "al", "hasta", "jusqu'à")
+    ("to", "till", "until", "through", "thru", "bis", "au", "à", "a", "al", "hasta", "jusqu'à", "do")
 )
 _SINCE_WORDS = frozenset(("since", "seit", "depuis", "desde", "ab"))
 
@@ -178,7 +180,7 @@ def _before(text: str, ys: int, floor: int) -> tuple[int, int, bool] | None:
     if j > floor + 1 and text[j - 1] == "-" and text[j - 2].isalpha():  # "June-2018", "Jun-18"
         j -= 1
     k = j
-    while k > floor and j - k <= 10 and text[k - 1].isalpha():
+    while k > floor and j - k <= 13 and text[k - 1].isalpha():  # "października"
         k -= 1
     if k == j or (k > 0 and text[k - 1].isalpha()):
         return None

@@ -50,8 +50,8 @@ def _headerish(text: str) -> bool:
     if not 0 < len(t) <= 150 or len(t.split()) > 16 or t.endswith(";"):
         return False
     first = t.split()[0]
-    if first.islower() and first[0].isalpha():
-        return False
+    if first.islower() and first[0].isalpha() and not t.split(" | ")[0].strip().isalpha():
+        return False  # but a table row may open with a brand in lower case: "athenahealth | ..."
     if t.endswith("."):
         words = t.split()
         last = words[-1].rstrip(".")
@@ -397,9 +397,13 @@ def _section_entries(block: _Block, today: date, strict: bool, schools: list[str
     drafts = _drafts(block)
     out: list[WorkEntry] = []
     group: tuple[str, str | None] | None = None
+    heads = [_resolve(block.parts(d.header)) for d in drafts]
     for n, d in enumerate(drafts):
         parts = block.parts(d.header)
-        title, company, location, weak = _resolve(parts)
+        title, company, location, weak = heads[n]
+        if company and not title and n + 1 < len(drafts) and _holds(d, drafts[n + 1], heads[n + 1], today):
+            group = (company, location)  # "Grubhub, Chicago, IL   2017 – Present" over its dated titles
+            continue
         label = title or company or ""
         if _NOT_WORK.search(label) and title_score(label) < 2:
             continue  # "Career break", "Parental leave": time off, not a job ("Traveling Nurse" is one)
@@ -435,6 +439,15 @@ def _section_entries(block: _Block, today: date, strict: bool, schools: list[str
             )
         )
     return out
+
+
+def _holds(outer: _Draft, inner: _Draft, head: _Header, today: date) -> bool:
+    """A company line's own range spans the next role, which names a title and no company: the
+    company's whole tenure over its roles (promotions), not a role of its own."""
+    if not head.title or (head.company and not head.weak):
+        return False
+    a, b = period(outer.rng, today), period(inner.rng, today)
+    return not a.impossible and not b.impossible and a.first <= b.first and b.last <= a.last
 
 
 def _last_line(kinds: list[str], d: _Draft, stop: int) -> int:

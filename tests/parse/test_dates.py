@@ -214,3 +214,17 @@ def test_month_and_year_joined_by_a_hyphen(text: str, start, end, current: bool)
 @pytest.mark.parametrize("text", ["COVID-19 dashboards", "ISO-27 audit", "Windows-10 rollout", "A-20 plan"])
 def test_two_digits_after_a_hyphen_need_a_month_word(text: str) -> None:
     assert find_dates(text, TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("03.2021 – obecnie", (2021, 3), None, True),
+        ("marzec 2019 – wrzesień 2021", (2019, 3), (2021, 9), False),
+        ("od lipca 2018 do października 2020", (2018, 7), (2020, 10), False),
+        ("june 2021 - curent", (2021, 6), None, True),
+    ],
+)
+def test_polish_dates_and_a_misspelt_present(text: str, start, end, current: bool) -> None:
+    r = one_range(text)
+    assert (r.start, r.end, r.current) == (start, end, current)

@@ -396,3 +396,33 @@ def test_a_contractors_roles_heading() -> None:
     assert triples(work(body, heading="CONTRACT & PERMANENT ROLES")) == [
         ("Senior Python Developer (Contract)", "Lloyds Banking Group", "2023-08", None)
     ]
+
+
+def test_a_dated_company_line_over_its_promotions() -> None:
+    body = (
+        "Grubhub, Chicago, IL                                  2017 – Present\n"
+        "Senior Software Engineer II  (2021 – Present)\n"
+        "Senior Software Engineer  (2019 – 2021)\n"
+        "Software Engineer  (2017 – 2019)\n"
+        "  - Lead engineer on the menu platform.\n\n"
+        "Enova International, Chicago, IL                      2014 – 2017\n"
+        "Software Developer\n"
+    )
+    assert triples(work(body)) == [
+        ("Senior Software Engineer II", "Grubhub", "2021", None),
+        ("Senior Software Engineer", "Grubhub", "2019", "2021"),
+        ("Software Engineer", "Grubhub", "2017", "2019"),
+        ("Software Developer", "Enova International", "2014", "2017"),
+    ]
+
+
+def test_a_table_row_may_open_with_a_brand_in_lower_case() -> None:
+    body = (
+        "Company       | Title                        | Location        | Dates\n"
+        "HubSpot       | Software Engineer            | Cambridge, MA   | 07/2018 - 08/2021\n"
+        "athenahealth  | Associate Software Engineer  | Watertown, MA   | 06/2016 - 06/2018\n"
+    )
+    assert triples(work(body)) == [
+        ("Software Engineer", "HubSpot", "2018-07", "2021-08"),
+        ("Associate Software Engineer", "athenahealth", "2016-06", "2018-06"),
+    ]
