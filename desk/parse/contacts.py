@@ -81,6 +81,9 @@ US_STATES = frozenset(
         " ",
     )
 )
+#: Australian states as written after a city ("Sydney, NSW"); US_STATES holds Canada's provinces.
+PROVINCES = frozenset(["NSW", "VIC", "QLD", "TAS", "ACT"])
+
 COUNTRIES = _lower_set(
     "UK|U.K.|United Kingdom|England|Scotland|Wales|Ireland|Northern Ireland|USA|U.S.A.|US|U.S.|United States|"
     "Canada|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Germany|Deutschland|Austria|Österreich|Switzerland|"
@@ -100,7 +103,26 @@ CITIES = _lower_set(
     "Oxford|New York|NYC|San Francisco|Seattle|Austin|Boston|Chicago|Denver|Toronto|Montreal|Montréal|"
     "Vancouver|Bengaluru|Bangalore|Hyderabad|Pune|Mumbai|Delhi|Chennai|Singapore|Tokyo|Sydney|Melbourne|"
     "Tel Aviv|Dubai|Cairo|Lagos|Nairobi|Accra|Shanghai|Beijing|Shenzhen|Hong Kong|Seoul|Frankfurt|Cologne|"
-    "Köln|Stuttgart|Dresden|Leipzig|Remote"
+    "Köln|Stuttgart|Dresden|Leipzig|Remote|"
+    "Kolkata|Noida|Gurgaon|Gurugram|Ahmedabad|Kochi|Cochin|Thiruvananthapuram|Trivandrum|Coimbatore|Jaipur|"
+    "Chandigarh|Indore|Navi Mumbai|Thane|Mysuru|Mysore|Bhubaneswar|Nagpur|Vadodara|Ottawa|Waterloo|Calgary|"
+    "Edmonton|Atlanta|Los Angeles|San Jose|San Diego|Dallas|Houston|Washington|Philadelphia|Pittsburgh|"
+    "Portland|Raleigh|Minneapolis|Detroit|Miami|Utrecht|Eindhoven|The Hague|Lausanne|Porto|Valencia|Seville|"
+    "Bilbao|Marseille|Toulouse|Lille|Nantes|Bordeaux|Brno|Wrocław|Wroclaw|Gdańsk|Gdansk|Poznań|Poznan|"
+    "Cluj-Napoca|Iași|Iasi|Sofia|Belgrade|Zagreb|Tallinn|Riga|Vilnius|Kyiv|Istanbul|Ankara|Riyadh|Doha|"
+    "Abu Dhabi|Karachi|Lahore|Islamabad|Dhaka|Colombo|Kathmandu|Manila|Jakarta|Kuala Lumpur|Bangkok|"
+    "Ho Chi Minh City|Hanoi|Osaka|Kyoto|Taipei|Auckland|Wellington|Brisbane|Perth|Adelaide|Canberra|"
+    "Johannesburg|Cape Town|São Paulo|Sao Paulo|Rio de Janeiro|Mexico City|Buenos Aires|Bogotá|Bogota|Lima"
+)
+#: States and provinces written after a city ("Ottawa, Ontario, Canada", "Pune, Maharashtra").
+REGIONS = _lower_set(
+    "Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|"
+    "Newfoundland and Labrador|Prince Edward Island|"
+    "Karnataka|Maharashtra|Telangana|Tamil Nadu|Kerala|Andhra Pradesh|Uttar Pradesh|West Bengal|Gujarat|"
+    "Rajasthan|Haryana|Punjab|Madhya Pradesh|Odisha|Bihar|Goa|Assam|Jharkhand|Chhattisgarh|Uttarakhand|"
+    "New South Wales|Victoria|Queensland|Western Australia|South Australia|Tasmania|"
+    "Bayern|Bavaria|Baden-Württemberg|Hessen|Hesse|Nordrhein-Westfalen|Sachsen|Niedersachsen|"
+    "Île-de-France|Catalonia|Cataluña|Lombardy|Lombardia|England|Scotland|Wales"
 )
 _DIGITS = re.compile(r"\d+")
 _DIGIT_AT = re.compile(r"[\d@]")
@@ -234,7 +256,9 @@ def is_place(item: str) -> bool:
     last = base.rsplit(",", 1)[1].strip()
     return (
         last in US_STATES
+        or last in PROVINCES
         or last.lower() in COUNTRIES
+        or last.lower() in REGIONS
         or last.lower() in CITIES
         or (last[:1].isupper() and len(base.split(",")) == 2 and len(base) <= 40)
     )

@@ -32,7 +32,9 @@ TITLE_WORDS = _words(
     technicien technicienne jefe jefa gerente director directora consultor consultora arquitecto arquitecta
     técnico técnica architekt architektin geschäftsführer geschäftsführerin mitarbeiter mitarbeiterin
     referent referentin werkstudentin sviluppatore sviluppatrice ingegnere programmatore desenvolvedor
-    desenvolvedora engenheiro engenheira
+    desenvolvedora engenheiro engenheira becaria programista programistka stażysta stażystka praktykant
+    praktykantka kierownik tester ontwikkelaar stagiair
+    sde sde-1 sde-2 sde-3 sde1 sde2 sde3 sse mts smts swe
     """
 )
 #: Title words that also end compounds ("Softwareentwickler", "Projektleiterin", "Systemadministrator").

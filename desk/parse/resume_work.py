@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from desk.model import Section, WorkEntry
-from desk.parse.contacts import COUNTRIES, US_STATES, is_place
+from desk.parse.contacts import COUNTRIES, PROVINCES, REGIONS, US_STATES, is_place
 from desk.parse.dates import DateRange, find_dates, find_ranges, period, ym_str
 from desk.parse.resume_vocab import company_score, is_school, title_score
 from desk.parse.sections import EXPERIENCE, OTHER, Line, is_bullet, lines_between, strip_bullet
@@ -39,15 +39,28 @@ _EMPTY_PARENS = re.compile(r"\(\s*[-–—,;:]?\s*\)")
 _STRIP = " \t,;:|·•-–—/"
 
 
+#: A page's furniture repeated in the text: "Page 1 of 2", "Thomas J. Whitaker – Page 2 of 2".
+_PAGE = re.compile(r"\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b|\bseite\s+\d+\b", re.I)
+#: A label before a header item: "Employer #1 : IBS Software", "Designation : Technical Specialist".
+_ITEM_LABEL = re.compile(
+    r"^(?:employer|company|organi[sz]ation|designation|role|position|title|job\s+title|client|duration|"
+    r"period|firma|unternehmen|position|empresa|cargo|entreprise|poste)\s*(?:#\s*\d+\s*)?[:：]\s*",
+    re.I,
+)
+
+
 def _headerish(text: str) -> bool:
     """Short, not a sentence: what a title, company or date line looks like.
 
     A trailing dot is fine after an abbreviation ("Pimentón Labs S.L.", "Co., Ltd."), or on a
-    few words; more words and a full stop make a sentence;
+    few words; more words and a full stop make a sentence; a line with an email or a page number
+    is the page's furniture;
     a first word in lower case is fine when it has capitals inside ("iOS Developer").
     """
     t = " ".join(text.split())
     if not 0 < len(t) <= 150 or len(t.split()) > 16 or t.endswith(";"):
+        return False
+    if "@" in t or _PAGE.search(t):  # a contact line or a page footer, never a company or title
         return False
     first = t.split()[0]
     if first.islower() and first[0].isalpha() and not t.split(" | ")[0].strip().isalpha():
@@ -101,7 +114,7 @@ def _parts(text: str, line_no: int) -> list[_Part]:
     """Cut a header line at separators, then at commas (keeping "Co., Ltd." together)."""
     out: list[_Part] = []
     for piece in _SPLIT.split(text):
-        piece = piece.strip(_STRIP)
+        piece = _ITEM_LABEL.sub("", piece.strip(_STRIP)).strip(_STRIP)
         if not piece or (piece.startswith("(") and piece.endswith(")")):
             continue  # "(part-time, drilling)" is a note, not a part
         chunks: list[str] = []
@@ -121,9 +134,9 @@ def _parts(text: str, line_no: int) -> list[_Part]:
 
 
 def _is_region(text: str) -> bool:
-    """ "TX", "ON", "Germany": the second half of "Austin, TX"."""
+    """ "TX", "Ontario", "Germany": the second half of "Austin, TX"."""
     t = text.strip(" .")
-    return t in US_STATES or t.lower() in COUNTRIES
+    return t in US_STATES or t in PROVINCES or t.lower() in COUNTRIES or t.lower() in REGIONS
 
 
 def _clean_company(text: str) -> tuple[str, str | None]:

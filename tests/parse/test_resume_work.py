@@ -426,3 +426,22 @@ def test_a_table_row_may_open_with_a_brand_in_lower_case() -> None:
         ("Software Engineer", "HubSpot", "2018-07", "2021-08"),
         ("Associate Software Engineer", "athenahealth", "2016-06", "2018-06"),
     ]
+
+
+def test_labels_page_furniture_and_provinces_stay_out_of_roles() -> None:
+    body = (
+        "Employer #1 : IBS Software Pvt. Ltd., Trivandrum\nDesignation : Technical Specialist\n"
+        "Duration    : Apr'20 – Present\n\n"
+        "Page 1 of 2\nTHOMAS WHITAKER  |  tj@example.com\nSenior Developer          Feb 2015 – Sep 2020\n"
+        "SAS Institute, Cary, NC\n\n"
+        "Shopify\n3 years\nSenior Software Engineer\nJanuary 2020 - Present (1 year)\nToronto, Ontario, Canada\n"
+        "Software Engineer\nJuly 2018 - December 2019 (1 year 6 months)\nOttawa, Ontario, Canada\n"
+    )
+    entries = work(body)
+    assert [(w.title, w.company) for w in entries] == [
+        ("Technical Specialist", "IBS Software Pvt. Ltd."),
+        ("Senior Developer", "SAS Institute"),
+        ("Senior Software Engineer", "Shopify"),
+        ("Software Engineer", "Shopify"),
+    ]
+    assert (entries[0].location, entries[1].location) == ("Trivandrum", "Cary, NC")
