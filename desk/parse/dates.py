@@ -89,7 +89,9 @@ _I = re.IGNORECASE
 #: many Indian resumes write it); either needs a month word before it.
 _YEAR = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d|(?<=[^\W\d_]-)\d\d(?!\d)")
 #: The month after a year: "2019.03", "2019-03", and the CJK "2019年3月" / "2019년 3월".
-_YM_AFTER = re.compile(r"[./-](0[1-9]|1[0-2])(?!\d)|\s?[年년]\s?(0?[1-9]|1[0-2])(?!\d)\s?[月월]?")
+_YM_AFTER = re.compile(
+    r"[./-](0[1-9]|1[0-2])(?:[./-](?:0[1-9]|[12]\d|3[01]))?(?!\d)|\s?[年년]\s?(0?[1-9]|1[0-2])(?!\d)\s?[月월]?"
+)
 _GAP = re.compile(_SEP, _I)
 _SEP_CUR = re.compile(rf"{_SEP}{_CUR}(?![^\W\d_])", _I)
 _CUR_SEP = re.compile(rf"{_NL}{_CUR}{_SEP}$", _I)
@@ -156,16 +158,17 @@ def _before(text: str, ys: int, floor: int) -> tuple[int, int, bool] | None:
         if k == e or (k > 0 and text[k - 1] in _DIGITS):
             return None
         month = int(text[k:e])
-        if not 1 <= month <= 12:
-            return None
-        if k > 0 and text[k - 1] == ".":  # 15.03.2019
+        if k > 0 and text[k - 1] == sep and sep in "./":  # a whole date: 15.03.2019, 01/09/2020
             d = k - 1
             while d > floor and k - 1 - d < 2 and text[d - 1].isdigit():
                 d -= 1
-            if sep != "." or d == k - 1 or (d > 0 and text[d - 1] in "0123456789./"):
+            if d == k - 1 or (d > 0 and text[d - 1] in "0123456789./"):
                 return None
-            return d, month, False
-        if k > 0 and text[k - 1] in "./":
+            first = int(text[d : k - 1])
+            if sep == "/" and (month > 12 or (first <= 12 and _month_first(text))):
+                first, month = month, first  # 06/30/2021, or 09/01/2019 beside it: the US order
+            return (d, month, False) if 1 <= month <= 12 and 1 <= first <= 31 else None
+        if not 1 <= month <= 12 or (k > 0 and text[k - 1] in "./"):
             return None
         return k, month, False
     j = ys
@@ -186,6 +189,16 @@ def _before(text: str, ys: int, floor: int) -> tuple[int, int, bool] | None:
         return None
     month = _month_word(text[k:j])
     return (k, month, True) if month else None
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)\d\d")
+
+
+def _month_first(text: str) -> bool:
+    """Whether whole dates with slashes in ``text`` put the month first (US: 06/30/2021), as a
+    day above 12 in the middle says; else the day comes first (Europass: 01/09/2020)."""
+    pairs = [(int(a), int(b)) for a, b in _SLASHED.findall(text)]
+    return any(b > 12 for _, b in pairs) and not any(a > 12 for a, _ in pairs)
 
 
 def _tokens(text: str, today: date) -> list[_Tok]:

@@ -228,3 +228,18 @@ def test_two_digits_after_a_hyphen_need_a_month_word(text: str) -> None:
 def test_polish_dates_and_a_misspelt_present(text: str, start, end, current: bool) -> None:
     r = one_range(text)
     assert (r.start, r.end, r.current) == (start, end, current)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "current"),
+    [
+        ("01/09/2020 – Present", (2020, 9), None, True),  # Europass: day first
+        ("01/09/2017 – 31/08/2020", (2017, 9), (2020, 8), False),
+        ("09/01/2019 - 06/30/2021", (2019, 9), (2021, 6), False),  # US: the 30th says month first
+        ("2019-09-01 – 2020-08-31", (2019, 9), (2020, 8), False),
+    ],
+)
+def test_whole_dates_with_a_day(text: str, start, end, current: bool) -> None:
+    """Europass and ISO dates carry a day; they were no dates at all."""
+    r = one_range(text)
+    assert (r.start, r.end, r.current) == (start, end, current)
