@@ -132,9 +132,71 @@ _PAREN_END = re.compile(r"\s*\([^()]{0,60}\)\s*$")
 _SLASH_REMOTE = re.compile(r"\s*/\s*remote$", re.I)
 _REMOTE = re.compile(r"^remote\b", re.I)
 _LOCATION_LABEL = re.compile(
-    r"^(?:location|address|based in|city|wohnort|standort|adresse|ubicación|localisation)\s*[:\-–]\s*(.+)$",
+    r"^(?:(?:current|present)\s+)?(?:location|address|based in|city|residence|wohnort|standort|adresse|"
+    r"anschrift|ubicación|dirección|direccion|domicilio|localisation|adres|indirizzo|endereço|morada)"
+    r"\s*[:\-–]\s*(.+)$",
     re.I,
 )
+#: A postcode beside a city: "69003 Lyon", "D-80337 München", "3511 AK Utrecht", "Austin, TX 78704",
+#: "Navi Mumbai 400703", "Hyderabad - 500 072", "London SW1A 1AA".
+_POSTCODE = re.compile(
+    r"^(?:[A-Z]{1,2}-)?\d{4,6}(?:\s?[A-Z]{2}(?=\s))?\s+|[\s,–-]+\d{3}\s?\d{3}$|\s+\d{5}(?:-\d{4})?$"
+    r"|\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$"
+)
+#: LinkedIn's metro areas: "San Francisco Bay Area", "Greater Chicago Area", "Greater Bengaluru Area".
+_AREA = re.compile(r"^(?:greater\s+)?(.+?)\s+(?:bay\s+|metropolitan\s+|metro\s+)?area$", re.I)
+#: "Phoenix AZ": a city and a US state with no comma between; not the states that are also company
+#: forms or words ("Saltsjö Networks AB", "Philips NV", "Acme CO", "Telekom DE").
+_BARE_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CT",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+    ]
+)
+_CITY_STATE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}([A-Z]{2})$")
 _PLACE_WORD = r"[^\W\d_][\w'’.\-]*"
 _PLACE = re.compile(
     rf"^{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}){{1,2}}$"
@@ -146,7 +208,10 @@ _NOT_PLACE = re.compile(
     # a LinkedIn headline's topics: "Backend, Distributed Systems", "Python, Machine Learning"
     r"backend|frontend|full[- ]?stack|systems?|software|data|cloud|devops|learning|platforms?|"
     r"infrastructure|security|mobile|web|apis?|microservices|native|bilingual|fluent|elementary|"
-    r"professional|proficiency|beginner|intermediate|advanced)\b",
+    r"professional|proficiency|beginner|intermediate|advanced|"
+    # languages known: "Tamil, English", "Hindi, Marathi" (but Tamil Nadu is a state)
+    r"english|hindi|tamil(?!\s+nadu)|telugu|kannada|malayalam|marathi|bengali|gujarati|punjabi|urdu|"
+    r"german|french|spanish|mandarin|arabic|russian)\b",
     re.I,
 )
 
@@ -251,6 +316,12 @@ def is_place(item: str) -> bool:
     base = _SLASH_REMOTE.sub("", base)  # "Accra, Ghana / Remote"
     if base.lower() in CITIES or _REMOTE.match(base):
         return True
+    area = _AREA.match(base)
+    if area and (area.group(1).lower() in CITIES or area.group(1).lower() in COUNTRIES):
+        return True
+    city_state = _CITY_STATE.match(base)
+    if city_state and city_state.group(1) in _BARE_STATES and not _NOT_PLACE.search(base):
+        return True
     if "," not in base or not _PLACE.match(base) or _NOT_PLACE.search(base):
         return False
     last = base.rsplit(",", 1)[1].strip()
@@ -273,15 +344,41 @@ def find_location(header_lines: Sequence[str], body_lines: Sequence[str] = ()) -
     for line in [*header_lines, *body_lines]:
         m = _LOCATION_LABEL.match(line.strip()) if ":" in line else None
         if m:
-            return _strip_item(SEPARATORS.split(m.group(1))[0]) or None
+            return _place_in_address(m.group(1)) or _strip_item(SEPARATORS.split(m.group(1))[0]) or None
     weak: str | None = None
     for line in header_lines:
         for item in _ITEMS.split(line[:300]):
             item = _strip_item(_EMAIL.sub("", item))
             if not item or _LINK.fullmatch(item):
                 continue
+            item = _without_postcode(item)
             if is_place(item):
                 if "," in item:
                     return item
                 weak = weak or item
+            elif "," in item and _DIGIT_AT.search(item):  # a street address: "12 rue des Lilas, 69003 Lyon"
+                weak = weak or _place_in_address(item)
     return weak
+
+
+def _without_postcode(item: str) -> str:
+    return _POSTCODE.sub("", item).strip(" ,") or item
+
+
+def _place_in_address(address: str) -> str | None:
+    """The town of a written address, from its end: "Lindwurmstraße 88, 80337 München" -> München,
+    "Flat 302, KPHB Colony, Kukatpally, Hyderabad" -> "Kukatpally, Hyderabad". Only a town, state
+    or province desk knows counts: an address's other items are as name-shaped as any place."""
+    items = [
+        _without_postcode(_strip_item(i)) for i in re.split(r",\s*|" + SEPARATORS.pattern, address[:300])
+    ]
+    items = [i for i in items if i]
+    for k in range(len(items) - 1, -1, -1):
+        last = _PAREN_END.sub("", items[k]).strip()
+        if not (last.lower() in CITIES or last.lower() in REGIONS or last in US_STATES):
+            continue  # only a town or state desk knows ends the address's place
+        pair = f"{items[k - 1]}, {items[k]}" if k else ""
+        if pair and not _DIGIT_AT.search(items[k - 1]) and is_place(pair):
+            return pair
+        return items[k]
+    return None

@@ -179,3 +179,25 @@ def test_name_in_spaced_capitals(header: str, name: str) -> None:
 def test_location_among_items_two_spaces_apart() -> None:
     assert find_location(["javier.garcia@ejemplo.es  +34 612 345 678  Madrid"]) == "Madrid"
     assert find_location(["jane@example.com  Austin, TX  (512) 555-0163"]) == "Austin, TX"
+
+
+@pytest.mark.parametrize(
+    ("lines", "where"),
+    [
+        (["Austin, TX 78704  |  512.555.0193  |  m@example.com"], "Austin, TX"),
+        (["Thomas Lefèvre", "12 rue des Lilas, 69003 Lyon"], "Lyon"),
+        (["Anschrift:     Lindwurmstraße 88, 80337 München"], "München"),
+        (["Dirección: Calle de Alcalá 214, 3º B, 28028 Madrid"], "Madrid"),
+        (["Adres:    Oudegracht 145, 3511 AK Utrecht"], "Utrecht"),
+        (["Current Location : Pune"], "Pune"),
+        (["Address: Flat No. 302, KPHB Colony, Kukatpally, Hyderabad"], "Kukatpally, Hyderabad"),
+        (["No. 14, 2nd Cross Street, Velachery, Chennai – 600042"], "Velachery, Chennai"),
+        (["Strada Observatorului 34, 400347 Cluj-Napoca (Romania)"], "Cluj-Napoca (Romania)"),
+        (["Priya Nair", "San Francisco Bay Area"], "San Francisco Bay Area"),
+        (["Jessica Moreno", "Phoenix AZ"], "Phoenix AZ"),
+        (["Languages Known: Tamil, English"], None),
+        (["Saltsjö Networks AB"], None),
+    ],
+)
+def test_location_beside_postcodes_in_addresses_and_metro_areas(lines: list[str], where: str | None) -> None:
+    assert find_location(lines) == where
