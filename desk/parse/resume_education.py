@@ -14,7 +14,7 @@ from desk.model import Degree, Section
 from desk.parse.contacts import COUNTRIES, US_STATES, is_place
 from desk.parse.dates import find_dates, find_ranges
 from desk.parse.resume_degrees import DegreeMatch, find_degree
-from desk.parse.resume_vocab import is_school
+from desk.parse.resume_vocab import is_school, title_score
 from desk.parse.sections import EDUCATION, Line, lines_between, strip_bullet
 
 _SEG = re.compile(r"\s++[—–|·]\s++|\s*+\|\s*+|,\s++|[，、]\s*+|\t++|\s{2,}+|\s++-\s++")
@@ -25,7 +25,7 @@ _SKIP_LABEL = re.compile(
     re.I,
 )
 _DEGREE_NAME = re.compile(
-    r"^(?:'s|’s|s\b)?\s*(?:degree|diploma)?\s*(?:of\s+(?:applied\s+)?(?P<name>science|arts|engineering|commerce|"
+    r"^(?:'s|’s|s\b)?\s*(?:degree|diploma)?\s*(?:universitari[oa]\s+|oficial\s+)?(?:of\s+(?:applied\s+)?(?P<name>science|arts|engineering|commerce|"
     r"technology|business administration|business|fine arts|laws|education|computer applications|mathematics)\b)?"
     r"\s*(?:degree)?\s*(?:(?:in|en|of)\s+)?",
     re.I,
@@ -39,6 +39,8 @@ _CUT_FIELD = re.compile(
 _NUMERIC = re.compile(r"\d")
 #: What a cut left of a bracketed note: "University of Lagos (2011" from "(2011 – 2015)".
 _OPEN_PAREN_TAIL = re.compile(r"\s*\([^()]*$")
+#: Years in brackets after a school: "Universidad Politécnica de Madrid (2017)".
+_YEAR_PARENS = re.compile(r"\s*\((?:19|20)\d\d(?:\s*[-–—]\s*(?:(?:19|20)\d\d|present|now))?\)\s*$", re.I)
 #: Words that make a segment a subject, not a school: "B.Tech, Computer Science" over "IIT Madras, 2016".
 _SUBJECT = re.compile(
     r"\b(?:science|sciences|engineering|mathematics|maths?|physics|chemistry|biology|economics|informatics|"
@@ -102,7 +104,7 @@ def _school_from(segments: list[str], used: set[int], fallback: bool = True) -> 
     """The segment naming a school; else ("Virginia Tech", "BCS") the last name-like one."""
     for i, seg in enumerate(segments):
         if i not in used and is_school(seg) and not _starts_with_degree(seg):
-            return _OPEN_PAREN_TAIL.sub("", seg).strip(" .,")
+            return _OPEN_PAREN_TAIL.sub("", _YEAR_PARENS.sub("", seg)).strip(" .,")
     if not fallback:
         return None
     for i in range(len(segments) - 1, -1, -1):
@@ -194,24 +196,39 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
     degrees: list[Degree] = []
     texts: list[list[str]] = []
     pending_school: str | None = None
+    pending_year: str | None = None  # "University of Michigan      Expected May 2026" over its degree
     last_line_was_degree = False
+    previous = ""  # the line before, when it opened a block and was neither a degree nor a known school
+    opens = True  # the line now read follows a blank line, the heading or a degree line
     for line in lines:
         t = strip_bullet(line.text)
-        if not t or len(t) > 300 or _SKIP_LABEL.match(t):
+        if not t or len(t) > 300 or _SKIP_LABEL.match(t) or _is_column_labels(t):
             last_line_was_degree = False if not t else last_line_was_degree
+            previous, opens = "", not t
             continue
         d = None if strict and not is_school(t) else find_degree(t)
         if d:
             field, school = _parse_degree_line(t, d)
             if strict and not (school and is_school(school)):
                 continue
-            if pending_school and not (school and is_school(school)):
+            if not school and previous and _names_a_school(previous):
+                school = (
+                    previous  # LinkedIn: "Kendriya Vidyalaya" over "High School, Science · (2011 - 2013)"
+                )
+            elif pending_school and not (school and is_school(school)):
                 school = pending_school
-            degrees.append(Degree(d.level, field, school, _graduation(t, today), t))
+            degrees.append(Degree(d.level, field, school, _graduation(t, today) or pending_year, t))
             texts.append([t])
             last_line_was_degree = True
+            previous, opens = "", True
+            continue
+        if degrees and last_line_was_degree and degrees[-1].graduation is None and _YEAR_ONLY.match(t):
+            degrees[-1].graduation = _graduation(t, today)  # the year on a line of its own, below
+            texts[-1].append(t)
+            degrees[-1].text = "\n".join(texts[-1])
             continue
         if strict or not is_school(t) or len(t) > 160:
+            previous, opens = ("" if strict or not opens else t), False
             continue
         school = _school_from([s.strip() for s in _SEG.split(t)], set())
         if degrees and degrees[-1].school is None and last_line_was_degree:
@@ -220,7 +237,37 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
             texts[-1].append(t)
             d.text = "\n".join(texts[-1])
             d.graduation = _graduation(d.text, today) or d.graduation
-        else:
-            pending_school = school
+            previous, opens = "", False
+            continue  # still the degree's block: a year on the next line is its graduation
+        pending_school = school
+        pending_year = _graduation(t, today)
         last_line_was_degree = False
+        previous, opens = "", False
     return degrees
+
+
+#: A line that is only a year or a range of years ("2016", "2012 – 2016", "May 2016").
+_YEAR_ONLY = re.compile(r"^(?:\(?[A-Za-z]{0,9}\.?\s?(?:19|20)\d\d\)?(?:\s*[-–—]\s*|\s+to\s+)?){1,2}$")
+#: The first row of an education table: "Degree/Course | University/Board | Year of Passing | % Marks".
+_COLUMN_LABEL = re.compile(
+    r"^(?:degree|course|qualification|exam(?:ination)?|university|board|institut(?:e|ion)|school|college|"
+    r"year|year of passing|passing year|percentage|% marks|marks|cgpa|gpa|grade|result|class|stream|"
+    r"specialization|s\.?\s?no\.?|sr\.?\s?no\.?)(?:\s*/\s*\w+)*$",
+    re.I,
+)
+
+
+def _is_column_labels(text: str) -> bool:
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t+|\s{3,}", text) if c.strip()]
+    return len(cells) >= 2 and all(_COLUMN_LABEL.match(c) for c in cells)
+
+
+def _names_a_school(text: str) -> bool:
+    """A short capitalised line with no digits: a school's name desk does not know ("Kendriya
+    Vidyalaya", "ISDC"), standing over its degree as LinkedIn sets them."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or not text[0].isupper() or _NUMERIC.search(text):
+        return False
+    if any(sep in text for sep in ":|—–·,") or title_score(text):
+        return False  # a role ("Frontend Developer — Glenmore Media") or a label, not a school
+    return not (is_place(text) or _NOT_SCHOOL.search(text) or find_degree(text))

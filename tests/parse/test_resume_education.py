@@ -351,3 +351,52 @@ def test_indian_degree_spellings(line: str, level: str) -> None:
 
 def test_maine_is_not_a_masters() -> None:
     assert find_degree("Portland, ME 04101") is None
+
+
+def test_degree_school_and_year_on_lines_of_their_own() -> None:
+    body = "Bachelor of Engineering (B.E.) - Computer Engineering\nUniversity of Mumbai\n2016\n"
+    [d] = degrees(body)
+    assert (d.level, d.school, d.graduation) == ("bachelor", "University of Mumbai", "2016")
+
+
+def test_school_line_with_the_expected_date_over_its_degree() -> None:
+    body = "University of Michigan, Ann Arbor            Expected May 2026\nB.S.E. in Computer Science — GPA: 3.84\n"
+    [d] = degrees(body)
+    assert (d.level, d.school, d.graduation) == ("bachelor", "University of Michigan", "2026")
+
+
+def test_linkedin_school_over_each_degree() -> None:
+    """A school desk does not know ("Kendriya Vidyalaya") still names the degree under it, and
+    the school above the first degree is not carried on to the next."""
+    body = (
+        "Birla Institute of Technology and Science, Pilani\n"
+        "Bachelor of Engineering - BE, Computer Science · (2013 - 2017)\n"
+        "Kendriya Vidyalaya\nHigh School, Science · (2011 - 2013)\n"
+    )
+    assert [(d.level, d.school) for d in degrees(body)] == [
+        ("bachelor", "Birla Institute of Technology and Science"),
+        ("highschool", "Kendriya Vidyalaya"),
+    ]
+
+
+def test_education_table_header_row_is_no_school() -> None:
+    body = (
+        "Degree/Course                      | University/Board          | Year of Passing | % Marks\n"
+        "B.E. (Computer)                    | Pune University           | 2014            | 65.20\n"
+        "Diploma in Computer Technology     | MSBTE                     | 2011            | 79.50\n"
+    )
+    assert [(d.level, d.school, d.graduation) for d in degrees(body)] == [
+        ("bachelor", "Pune University", "2014"),
+        ("diploma", "MSBTE", "2011"),
+    ]
+
+
+def test_spanish_university_degrees() -> None:
+    body = (
+        "Máster Universitario en Ingeniería Informática — Universidad Politécnica de Madrid (2017)\n"
+        "Grado en Ingeniería Informática — Universidad Complutense de Madrid (2015)\n"
+    )
+    assert [(d.level, d.field, d.school, d.graduation) for d in degrees(body)] == [
+        ("master", "Ingeniería Informática", "Universidad Politécnica de Madrid", "2017"),
+        ("bachelor", "Ingeniería Informática", "Universidad Complutense de Madrid", "2015"),
+    ]
