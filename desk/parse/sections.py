@@ -127,6 +127,7 @@ for _kind, _names in {
         "summary of qualifications|research summary|personal profile|introduction|"
         "profil|zusammenfassung|über mich|kurzprofil|profil professionnel|à propos|à propos de moi|"
         "perfil|perfil profesional|resumen|sobre mí|acerca de mí|个人简介|自我评价|个人总结|自己pr|자기소개|profilo|sommario|"
+        "職務要約|職務概要|自己紹介|"
         "resumo|profiel|samenvatting|o mnie|podsumowanie"
     ),
     OTHER: (
@@ -139,7 +140,8 @@ for _kind, _names in {
         "sprachen|sprachkenntnisse|interessen|hobbys|publikationen|auszeichnungen|ehrenamt|sonstiges|"
         "persönliche daten|langues|centres d'intérêt|idiomas|intereses|publicaciones|premios"
         "|contact|contacts|contact information|contact info|contact details|kontakt|kontaktdaten|coordonnées|"
-        "contacto|datos de contacto|personal information|联系方式|連絡先|语言能力|语言|語学|strengths|"
+        "contacto|datos de contacto|personal information|联系方式|連絡先|语言能力|语言|語学|基本情報|個人情報|个人信息|"
+        "基本信息|strengths|"
         "key strengths|declaration"
     ),
 }.items():
@@ -180,7 +182,7 @@ _NOT_HEADING = re.compile(
 _SMALL_WORDS = frozenset(("and", "of", "&", "und", "et", "de", "y", "for"))
 _DIGIT_AT = re.compile(r"[\d@]")
 _BILINGUAL = re.compile(r"\s*/\s*|\s+\|\s+")
-_DECOR = " \t#=*_~:|-–—•·▪>[](){}"
+_DECOR = " \t#=*_~:|-–—•·▪>[](){}■□◆◇●【】〔〕［］：　"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _FUZZY_CHOICES = sorted(n for n in _EXACT if len(n) >= 6)
 
@@ -227,8 +229,8 @@ def _classify(text: str, lenient: bool) -> tuple[str | None, bool]:
         return None, False
     if text[-1] in ".,;!?" or not norm or norm in _TITLES:
         return None, False
-    if is_bullet(text) and text.rstrip(_DECOR) == text:  # "- Tools" is a list item; "— Skills —" is not
-        return None, False
+    if is_bullet(text) and text.rstrip(_DECOR) == text and (norm.isascii() or norm not in _EXACT):
+        return None, False  # "- Tools" is a list item; "— Skills —" and Japanese "■職務経歴" are not
     if norm in _EXACT:
         return _EXACT[norm], False
     for part in _BILINGUAL.split(norm):  # bilingual headings: "SOBRE MÍ / ABOUT ME"
@@ -276,6 +278,10 @@ CONTACT_HEADINGS = frozenset(
         "persönliche daten",
         "联系方式",
         "連絡先",
+        "基本情報",
+        "個人情報",
+        "个人信息",
+        "基本信息",
     ]
 )
 

@@ -219,3 +219,22 @@ def test_letter_spaced_headings() -> None:
     sections = find_sections(split_lines(text), len(text))
     assert [s.kind for s in sections] == ["experience", "experience", "skills"]
     assert sections[0].heading == "E X P E R I E N C E"  # as written
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("■職務経歴", "experience"),
+        ("■学歴", "education"),
+        ("【基本情報】", "other"),
+        ("■職務要約", "summary"),
+    ],
+)
+def test_japanese_headings_set_off_by_marks(heading: str, kind: str) -> None:
+    """A 職務経歴書 sets its headings off with ■ or 【】; "■" alone is no list marker there."""
+    assert heading_kind(heading) == kind
+
+
+def test_a_bullet_before_an_english_heading_word_is_still_a_list_item() -> None:
+    assert heading_kind("- Tools") is None
+    assert heading_kind("• Skills") is None
