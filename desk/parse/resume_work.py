@@ -41,6 +41,7 @@ _STRIP = " \t,;:|·•-–—/"
 
 #: A page's furniture repeated in the text: "Page 1 of 2", "Thomas J. Whitaker – Page 2 of 2".
 _PAGE = re.compile(r"\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b|\bseite\s+\d+\b", re.I)
+_EMAIL_IN = re.compile(r"[\w.+-]@[\w-]+\.\w")
 #: A label before a header item: "Employer #1 : IBS Software", "Designation : Technical Specialist".
 _ITEM_LABEL = re.compile(
     r"^(?:employer|company|organi[sz]ation|designation|role|position|title|job\s+title|client|duration|"
@@ -60,8 +61,8 @@ def _headerish(text: str) -> bool:
     t = " ".join(text.split())
     if not 0 < len(t) <= 150 or len(t.split()) > 16 or t.endswith(";"):
         return False
-    if "@" in t or _PAGE.search(t):  # a contact line or a page footer, never a company or title
-        return False
+    if ("@" in t and _EMAIL_IN.search(t)) or _PAGE.search(t):
+        return False  # a contact line or a page footer, never a company or title ("Engineer @ Stripe" is one)
     first = t.split()[0]
     if first.islower() and first[0].isalpha() and not t.split(" | ")[0].strip().isalpha():
         return False  # but a table row may open with a brand in lower case: "athenahealth | ..."

@@ -445,3 +445,9 @@ def test_labels_page_furniture_and_provinces_stay_out_of_roles() -> None:
         ("Software Engineer", "Shopify"),
     ]
     assert (entries[0].location, entries[1].location) == ("Trivandrum", "Cary, NC")
+
+
+def test_an_at_sign_between_title_and_company_is_no_email() -> None:
+    assert triples(work("Backend Engineer @ Stripe          Jan 2019 – Present\n")) == [
+        ("Backend Engineer", "Stripe", "2019-01", None)
+    ]
