@@ -361,7 +361,12 @@ def find_location(header_lines: Sequence[str], body_lines: Sequence[str] = ()) -
     return weak
 
 
+_ADDRESS_ITEMS = re.compile(r",\s*|" + SEPARATORS.pattern)
+
+
 def _without_postcode(item: str) -> str:
+    if not _DIGIT_AT.search(item):
+        return item
     return _POSTCODE.sub("", item).strip(" ,") or item
 
 
@@ -369,9 +374,7 @@ def _place_in_address(address: str) -> str | None:
     """The town of a written address, from its end: "Lindwurmstraße 88, 80337 München" -> München,
     "Flat 302, KPHB Colony, Kukatpally, Hyderabad" -> "Kukatpally, Hyderabad". Only a town, state
     or province desk knows counts: an address's other items are as name-shaped as any place."""
-    items = [
-        _without_postcode(_strip_item(i)) for i in re.split(r",\s*|" + SEPARATORS.pattern, address[:300])
-    ]
+    items = [_without_postcode(_strip_item(i)) for i in _ADDRESS_ITEMS.split(address[:300])]
     items = [i for i in items if i]
     for k in range(len(items) - 1, -1, -1):
         last = _PAREN_END.sub("", items[k]).strip()

@@ -86,8 +86,9 @@ _I = re.IGNORECASE
 #: Year-like digits: the anchor of every date. A pattern that starts with plain characters is
 #: scanned by the regex engine's fast prefix search, ~30x quicker than trying a date at each position.
 #: Two digits are a year after an apostrophe ("Mar '19") or a word and a hyphen ("Jun-18", as
-#: many Indian resumes write it); either needs a month word before it.
-_YEAR = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d|(?<=[^\W\d_]-)\d\d(?!\d)")
+#: many Indian resumes write it); either needs a month word before it. The hyphen is matched
+#: too, not looked behind for, so that the pattern keeps its fast literal prefix scan.
+_YEAR = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d|-\d\d(?!\d)")
 #: The month after a year: "2019.03", "2019-03", and the CJK "2019年3月" / "2019년 3월".
 _YM_AFTER = re.compile(
     r"[./-](0[1-9]|1[0-2])(?:[./-](?:0[1-9]|[12]\d|3[01]))?(?!\d)|\s?[年년]\s?(0?[1-9]|1[0-2])(?!\d)\s?[月월]?"
@@ -207,6 +208,10 @@ def _tokens(text: str, today: date) -> list[_Tok]:
     last_end = 0
     for m in _YEAR.finditer(text):
         ys, ye = m.span()
+        if text[ys] == "-":  # "Jun-18": two digits after a word and a hyphen (the word is checked below)
+            if not (ys and text[ys - 1].isalpha()):
+                continue
+            ys += 1
         if (ys and text[ys - 1].isdigit()) or (ye < len(text) and text[ye].isdigit()) or ys < last_end:
             continue
         short = ye - ys < 4 or not text[ys].isdigit()  # '19, Jun-19

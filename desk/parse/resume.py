@@ -118,7 +118,7 @@ def _name(
     if labelled:
         return labelled, []
     if any(ln.text for ln in header):
-        name = find_name([ln.text for ln in header])
+        name = find_name([ln.text for ln in header], labels=False)
         return (name, []) if name else main_column_name(lines, sections, email) or (None, [])
     opening = find_name(_opening_lines(lines, sections))
     column = main_column_name(lines, sections, email)

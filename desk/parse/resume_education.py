@@ -257,8 +257,13 @@ _COLUMN_LABEL = re.compile(
 )
 
 
+_CELLS = re.compile(r"\s*\|\s*|\t+|\s{3,}")
+
+
 def _is_column_labels(text: str) -> bool:
-    cells = [c.strip() for c in re.split(r"\s*\|\s*|\t+|\s{3,}", text) if c.strip()]
+    if "|" not in text and "\t" not in text and "   " not in text:
+        return False
+    cells = [c.strip() for c in _CELLS.split(text) if c.strip()]
     return len(cells) >= 2 and all(_COLUMN_LABEL.match(c) for c in cells)
 
 

@@ -29,6 +29,7 @@ from desk.parse.sections import (
     heading_kind,
     is_bullet,
     is_contact_heading,
+    lines_between,
     unspace_letters,
 )
 
@@ -91,9 +92,10 @@ def name_from_line(line: str) -> str | None:
     return " ".join(tokens)
 
 
-def find_name(header_lines: list[str]) -> str | None:
-    """The first name-shaped line among the first non-empty header lines (a "Name:" label wins)."""
-    name = labelled_name(header_lines)
+def find_name(header_lines: list[str], *, labels: bool = True) -> str | None:
+    """The first name-shaped line among the first non-empty header lines (a "Name:" label wins,
+    unless the caller has looked for one already)."""
+    name = labelled_name(header_lines) if labels else None
     if name:
         return name
     seen = 0
@@ -145,7 +147,7 @@ def main_column_name(
     last = [s for s in sections if s.start < first_main.start][-1]
     # the last heading's line is not searched, unless only its capitals made it one ("NIKHIL DESHMUKH")
     guessed = last.kind == OTHER and heading_kind(last.heading, lenient=False) is None
-    tail = [ln for ln in lines if last.start + (0 if guessed else 1) <= ln.start < first_main.start]
+    tail = lines_between(lines, last.start + (0 if guessed else 1), first_main.start)
     while tail and not tail[-1].text:
         tail.pop()
     blank = max((i for i, ln in enumerate(tail) if not ln.text), default=-1)

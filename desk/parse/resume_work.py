@@ -351,8 +351,10 @@ def _is_labels(parts: list[_Part]) -> bool:
 
 def _rest(text: str, rng: DateRange) -> str:
     rest = text[: rng.pos] + "  " + text[rng.endpos :]
-    rest = strip_bullet(_EMPTY_PARENS.sub(" ", rest).strip(_STRIP))  # and a Wingdings bullet
-    return _from_sentence(rest) or rest
+    rest = _EMPTY_PARENS.sub(" ", rest).strip(_STRIP)
+    if rest and not rest[0].isalnum():
+        rest = strip_bullet(rest)  # a Wingdings bullet
+    return (" as " in rest.lower() and _from_sentence(rest)) or rest
 
 
 #: A role told as a sentence (numbered or not), the way many Indian resumes list jobs: "Working as Senior Software
