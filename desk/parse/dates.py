@@ -79,7 +79,7 @@ _CUR = (
 )
 _SEP = (  # "|" too: a table's From and To columns, "04/2019 | Till Date"
     rf"(?:{_SP}{{0,3}}(?:[-–—‒―~]{{1,2}}|→|->|\|){_SP}{{0,3}}"
-    rf"|{_SP}{{1,3}}(?:to|till|until|through|thru|bis|au|à|a|al|hasta|jusqu['’]à|do){_SP}{{1,3}}"
+    rf"|{_SP}{{1,3}}(?:to|till|until|through|thru|bis|au|à|a|al|ad|hasta|jusqu['’]à|do){_SP}{{1,3}}"
     rf"|{_SP}{{0,3}}[至到～]{_SP}{{0,3}})"
 )
 _I = re.IGNORECASE
@@ -134,7 +134,7 @@ _SPACES = " \t\xa0"
 _DIGITS = "0123456789"
 _DASHES = "-–—‒―~→>|"
 _SEP_WORDS = frozenset(
-    ("to", "till", "until", "through", "thru", "bis", "au", "à", "a", "al", "hasta", "jusqu'à", "do")
+    ("to", "till", "until", "through", "thru", "bis", "au", "à", "a", "al", "ad", "hasta", "jusqu'à", "do")
 )
 _SINCE_WORDS = frozenset(("since", "seit", "depuis", "desde", "ab"))
 
@@ -181,7 +181,7 @@ def _before(text: str, ys: int, floor: int) -> tuple[int, int, bool] | None:
         j -= 1
     if j > floor and text[j - 1] == ".":
         j -= 1
-    if j > floor + 1 and text[j - 1] == "-" and text[j - 2].isalpha():  # "June-2018", "Jun-18"
+    if j > floor + 1 and text[j - 1] in "-/" and text[j - 2].isalpha():  # "June-2018", "Jun-18", "ago/2021"
         j -= 1
     k = j
     while k > floor and j - k <= 13 and text[k - 1].isalpha():  # "października"
@@ -279,7 +279,31 @@ def find_ranges(text: str, today: date) -> list[DateRange]:
         elif word in _SINCE_WORDS and (m := _SINCE.search(text, lo, t.start)):
             out.append(DateRange(t.ym, None, True, m.start(), t.end))
         i += 1
-    return out
+    return _short_ranges(text, today, out) if "/" in text else out
+
+
+#: A range of month/two-digit-year dates, as UK contractors write them: "06/22 – 12/23", "01/24 –
+#: Present". Alone, "06/22" may be a day; only a range of them is read.
+_MMYY_RANGE = re.compile(
+    rf"(?<![\d/.])(0?[1-9]|1[0-2])/(\d\d)(?![\d/])(?:{_SEP}(?:(0?[1-9]|1[0-2])/(\d\d)(?![\d/])|({_CUR})(?![^\W\d_])))",
+    _I,
+)
+
+
+def _short_ranges(text: str, today: date, found: list[DateRange]) -> list[DateRange]:
+    """``found`` with the month/two-digit-year ranges it missed, in text order."""
+    extra = [
+        DateRange(
+            (_year2(int(m.group(2)), today), int(m.group(1))),
+            None if m.group(5) else (_year2(int(m.group(4)), today), int(m.group(3))),
+            bool(m.group(5)),
+            m.start(),
+            m.end(),
+        )
+        for m in _MMYY_RANGE.finditer(text)
+        if not any(r.pos < m.end() and m.start() < r.endpos for r in found)
+    ]
+    return sorted(found + extra, key=lambda r: r.pos) if extra else found
 
 
 def find_dates(text: str, today: date) -> list[tuple[YM, int, int]]:

@@ -241,7 +241,7 @@ def _anchors(lines: list[Line], kinds: list[str], today: date) -> list[tuple[int
         for i, line in enumerate(lines):
             if not (kinds[i] == "text" or (allow_bullets and kinds[i] == "bullet")) or len(line.text) > 300:
                 continue
-            ranges = find_ranges(line.text, today)
+            ranges = [r for r in find_ranges(line.text, today) if not _in_a_note(line.text, r)]
             if ranges:
                 rest = _rest(line.text, ranges[0])
                 if not rest or _headerish(rest):
@@ -253,6 +253,19 @@ def _anchors(lines: list[Line], kinds: list[str], today: date) -> list[tuple[int
         if anchors:
             return anchors
     return []
+
+
+def _in_a_note(text: str, rng: DateRange) -> bool:
+    """A range inside brackets after other words, "Software Engineer (L5 since 2022)": a note
+    on the role above, not a role of its own ("(Jan 2019 – Present)" alone is a role's dates)."""
+    opening = text.rfind("(", 0, rng.pos)
+    if opening < 0 or text.find(")", opening, rng.pos) >= 0:
+        return False
+    before = text[opening + 1 : rng.pos].strip().lower()
+    return any(c.isalpha() for c in before) and before not in _RANGE_OPENERS
+
+
+_RANGE_OPENERS = frozenset(("since", "from", "seit", "depuis", "desde", "dal", "da", "von", "de"))
 
 
 def _single_date(text: str, today: date) -> DateRange | None:
