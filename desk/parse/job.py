@@ -24,13 +24,14 @@ from desk.parse.job_facts import (
     find_years,
 )
 from desk.parse.job_groups import group_hits
-from desk.parse.job_sections import JobLine, split_lines
+from desk.parse.job_sections import JobLine, heading_kind, split_lines
 from desk.skills.matcher import matcher_for
 from desk.skills.taxonomy import Taxonomy, builtin_taxonomy
 
 #: Stored with every job. job-2 reads years, degrees and "oder"/"ou"/"o" alternatives in German,
 #: French and Spanish postings; job-3 the degrees Indian postings write ("B.E/B.Tech/MCA", "Any
-#: Graduate") and ranges from zero ("0-2 years").
+#: Graduate"), ranges from zero ("0-2 years"), inline "Mandatory Skills:" labels and degrees
+#: said not to be needed.
 PARSER_VERSION = "job-3"
 
 #: Default weights; the user changes them per job. Required skills dominate preferred ones.
@@ -81,11 +82,26 @@ class _Mention:
     extra_sources: list[str] = field(default_factory=list)
 
 
+#: An inline label before a list: "Mandatory Skills: Java, Spring Boot", "Secondary skills: AWS".
+LABEL_RE = re.compile(r"^([^:：]{2,40})[:：]\s*\S")
+
+
 def _line_kind(line: JobLine, has_sections: bool) -> str | None:
-    """required / preferred / mention for skills on this line; None: don't read skills here."""
+    """required / preferred / mention for skills on this line; None: don't read skills here.
+
+    An inline label decides for its own line wherever it stands: Indian postings put "Mandatory
+    Skills: ..." and "Good to have: ..." as labelled lines under one "Job Description" heading.
+    """
     section = line.section
     if section == "about":
         return None
+    label = LABEL_RE.match(line.text)
+    if label:
+        kind = heading_kind(label.group(1) + ":")
+        if kind == "preferred" or (kind and PREFERRED_CUE_RE.search(label.group(1))):
+            return PREFERRED
+        if kind == "required" and not PREFERRED_CUE_RE.search(line.text):
+            return REQUIRED
     if PREFERRED_CUE_RE.search(line.text) and not (
         section == "required" and REQUIRED_CUE_RE.search(line.text)
     ):

@@ -162,8 +162,17 @@ class EducationSpec:
     source: str = ""
 
 
+#: "A degree is NOT essential", "We don't require a degree", "No degree requirements".
+NO_DEGREE_RE = re.compile(
+    r"\b(?:no|not|don['’]t|do not|doesn['’]t|does not|won['’]t|without|never)\b[^.;]{0,30}\bdegrees?\b"
+    r"|\bdegrees?\b[^.;]{0,25}\b(?:not|isn['’]t|aren['’]t)\s+(?:\w+\s+)?(?:essential|required|necessary|needed|"
+    r"mandatory|a must|important)",
+    re.I,
+)
+
+
 def find_education(line: str) -> EducationSpec | None:
-    if not DEGREE_CUE_RE.search(line):
+    if not DEGREE_CUE_RE.search(line) or NO_DEGREE_RE.search(line):
         return None
     levels = [name for name, pat in LEVEL_PATTERNS if pat.search(line)]
     if not levels:

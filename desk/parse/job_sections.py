@@ -21,7 +21,8 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"good to have|nice to have|nice-to-have|bonus( points)?|preferred|desired|desirable|pluses|"
             r"plus(es)?|would be a plus|optional|extra credit|additional (skills|qualifications)|wünschenswert|"
-            r"even better|great to have|stand out|ideally|deseable|valorable|se valorar|atouts?|von vorteil"
+            r"even better|great to have|stand out|ideally|deseable|valorable|se valorar|atouts?|von vorteil|"
+            r"secondary skills?"
         ),
     ),
     ("soft", re.compile(r"soft skills|personal (skills|qualities|attributes)|interpersonal|behaviou?ral")),

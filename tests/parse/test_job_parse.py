@@ -223,3 +223,33 @@ def test_a_range_from_zero_years_is_a_junior_range() -> None:
     job = parse_job("Junior Python Developer\n\nRequirements:\n- Candidates with 0-2 years of experience\n")
     [years] = [r for r in job.requirements if r.type == "years"]
     assert (years.label, years.params) == ("0-2 years of experience", {"min": 0.0, "max": 2.0})
+
+
+def test_inline_labels_under_one_heading_decide_their_lines() -> None:
+    """Indian postings label their lists under a single "Job Description:" heading; every
+    mandatory skill had been read as a nice-to-have."""
+    job = parse_job(
+        "Java Full Stack Developer\nExperience: 4-7 Yrs\n\nJob Description:\n\n"
+        "Mandatory Skills: Java 8+, Spring Boot, Microservices, Angular\n\n"
+        "Good to have: AWS, Docker, Kubernetes\n\nSecondary skills: Kafka\n"
+    )
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert {s: kinds[s] for s in ("java", "spring-boot", "angular")} == dict.fromkeys(
+        ("java", "spring-boot", "angular"), REQUIRED
+    )
+    assert {s: kinds[s] for s in ("aws", "docker", "kafka")} == dict.fromkeys(
+        ("aws", "docker", "kafka"), PREFERRED
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A degree is NOT essential – they care about what you've built",
+        "We don't require a degree.",
+        "No degree requirements. We care about your portfolio.",
+    ],
+)
+def test_a_degree_said_not_to_be_needed_is_no_requirement(line: str) -> None:
+    job = parse_job(f"Frontend Engineer\n\nWhat we're looking for:\n- React\n- {line}\n")
+    assert [r for r in job.requirements if r.type == "degree"] == []
