@@ -51,6 +51,10 @@ _CJK_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]
 _CJK_NOT_NAMES = frozenset(
     {"简历", "个人简历", "簡歷", "個人簡歷", "履歴書", "職務経歴書", "이력서", "자기소개서"}
 )
+#: A bracketed note after a name: its romanisation or an English nickname.
+_TRAILING_NOTE = re.compile(r"\s+\([^()]{1,40}\)\s*$")
+#: Job titles in Chinese, Japanese and Korean, which a name-shaped line may hold ("백엔드 개발자").
+_CJK_TITLE = re.compile(r"개발자|엔지니어|工程师|开发|エンジニア|開発|经理|マネージャー|디자이너|设计师")
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
 
 
@@ -64,8 +68,9 @@ def name_from_line(line: str) -> str | None:
     text = unspace_letters(line.strip()[:120])
     m = _LABEL.match(text)
     if m:
-        text = m.group(1)
+        text = m.group(1) or m.group(2)
     text = _PRONOUNS.sub(" ", text).strip(" \t*#=_~-–—•·:")
+    text = _TRAILING_NOTE.sub("", text) or text  # "김지훈 (Kim Ji-hoon)", "ZHANG Xiaoyu (Sherry)"
     cut = _CUT.search(text)
     if cut:
         if cut.start() == 0:
@@ -74,6 +79,8 @@ def name_from_line(line: str) -> str | None:
     tokens = text.split()
     while tokens and tokens[0].lower() in _TITLES:
         tokens = tokens[1:]
+    if not text.isascii() and _CJK_TITLE.search(text):
+        return None
     if len(tokens) == 1 and _CJK_NAME.match(tokens[0]) and tokens[0] not in _CJK_NOT_NAMES:
         return tokens[0]  # "王伟", "山田太郎", "김민준": written without a space
     if not 2 <= len(tokens) <= 5 or len(" ".join(tokens)) > 50:

@@ -161,6 +161,15 @@ NOT_NAME_WORDS = TITLE_WORDS | {
     "solutions",
     "technologies",
     "consulting",
+    "labs",
+    "studio",
+    "studios",
+    "games",
+    "media",
+    "digital",
+    "analytics",
+    "qualification",
+    "fundamentals",
 }
 #: Lower-case particles allowed inside a name ("Ludwig van Beethoven", "María de la Cruz").
 NAME_PARTICLES = _words("van von der den de del della di da dos das du la le bin ibn al el y zu ten ter")

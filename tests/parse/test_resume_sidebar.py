@@ -210,3 +210,23 @@ def test_the_email_decides_between_a_sidebar_line_and_the_main_column() -> None:
 )
 def test_labelled_names(text: str, name: str) -> None:
     assert parse_resume(text, today=TODAY).name == name
+
+
+@pytest.mark.parametrize("text", ["氏名：123\nfoo\n", "Name: 42\nExperience\n", "姓名\n\n技能\nPython\n"])
+def test_a_label_without_a_name_after_it_does_not_break_the_parse(text: str) -> None:
+    """The CJK label has its own group; reading only the first one raised inside the parser."""
+    assert not any(f.startswith("parser-error") for f in parse_resume(text, today=TODAY).flags)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("김지훈 (Kim Ji-hoon)", "김지훈"),
+        ("ZHANG Xiaoyu (Sherry)", "ZHANG Xiaoyu"),
+        ("백엔드 개발자 / 9년차", None),
+    ],
+)
+def test_romanisation_and_nicknames_in_brackets_and_cjk_titles(line: str, name: str | None) -> None:
+    from desk.parse.resume_header import name_from_line
+
+    assert name_from_line(line) == name
