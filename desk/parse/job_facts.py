@@ -118,7 +118,8 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bmasters?\b|\bmaster's\b|\bm\.\s?s\.?(?=[\s,/)]|$)|\bms\b(?=\s*(in|or|/|,|degree))|"
             r"\bm\.?sc\b|\bm\.?tech\b|\bmeng\b|graduate degree|advanced degree|\bm\.?c\.?a\b|(?-i:\bM\.E\b)|"
-            r"\bbac\s?\+\s?5\b|diplôme d'ingénieur|école d'ingénieurs?|\bmáster\b|laurea magistrale",
+            r"\bbac\s?\+\s?5\b|diplôme d'ingénieur|école d'ingénieurs?|\bmáster\b|laurea magistrale|\bmaestr[ií]a\b|"
+            r"\bmestrado\b",
             re.I,
         ),
     ),
@@ -133,7 +134,8 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(4|four)[- ]year degree|university degree|college degree|"
             # German, French, Spanish, Italian: a completed degree, a licence, Bac+3, a grado, a laurea
             r"(?:hochschul|universitäts)?studium\b|hochschulabschluss|universitätsabschluss|"
-            r"\blicence\b|\bbac\s?\+\s?[34]\b|\bgrado\b|licenciatura|titulación universitaria|\blaurea\b",
+            r"\blicence\b|\bbac\s?\+\s?[34]\b|\bgrado\b|licenciatura|titulación universitaria|\blaurea\b|"
+            r"\bbacharelado\b|\bgradua[çc][ãa]o\b|ensino superior",
             re.I,
         ),
     ),
@@ -143,7 +145,8 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 DEGREE_CUE_RE = re.compile(
     r"degree|bachelor|master|ph\.?\s?d|doctora|\bb\.?s|\bm\.?s|\bmba\b|graduat|diploma|studium|abschluss|"
     r"\b[bm]\.?tech\b|\b[bm]\.?e\b|\b[bm]\.?c\.?a\b|"
-    r"\blicence\b|\bbac\s?\+|\bgrado\b|licenciatura|titulación|\blaurea\b|máster|ingénieur",
+    r"\blicence\b|\bbac\s?\+|\bgrado\b|licenciatura|titulación|\blaurea\b|máster|ingénieur|maestr[ií]a|mestrado|"
+    r"bacharelado|gradua[çc][ãa]o|ensino superior",
     re.I,
 )
 FIELD_RE = re.compile(

@@ -14,15 +14,15 @@ from typing import NamedTuple
 #: Normalised spelling (lower case, dots removed) -> level (a key of desk.model.DEGREE_LEVELS).
 _WORDS: dict[str, str] = {}
 for _level, _spellings in {
-    "phd": "phd dphil doctorate doktor promotion doctorat doctorado edd",
+    "phd": "phd dphil doctorate doktor promotion doctorat doctorado doutorado dottorato edd",
     "mba": "mba emba pgdm pgdba",  # India's Post Graduate Diploma in Management stands for an MBA
     "master": "master masters master's master’s máster magister msc mtech meng mphil llm mca msci mres "
-    "mcomp masc mscs msee",
+    "mcomp masc mscs msee maestría maestria mestrado",
     "bachelor": "bachelor bachelors bachelor's bachelor’s bsc btech beng bba bcom bca licence licenciatura "
-    "grado licenciado bfa bsba bmath bcomp basc bscs bsee bsce",
+    "grado licenciado bfa bsba bmath bcomp basc bscs bsee bsce bacharelado laurea ingeniería ingenieria",
     "associate": "aas",
     "diploma": "diploma diplom diplome diplôme dipl hnd",
-    "highschool": "abitur gcse gcses baccalauréat baccalaureat bachillerato matura hsc ssc alevels alevel",
+    "highschool": "abitur gcse gcses baccalauréat baccalaureat bachillerato matura maturità hsc ssc alevels alevel",
 }.items():
     for _spelling in _spellings.split():
         _WORDS[_spelling] = _level
@@ -59,12 +59,15 @@ _PAIRS: dict[tuple[str, str], str] = {
     ("high", "school"): "highschool",
     ("secondary", "school"): "highschool",
     ("higher", "secondary"): "highschool",
+    ("laurea", "magistrale"): "master",
+    ("laurea", "specialistica"): "master",
 }
 #: Phrases whose level differs from their first word's ("Master of Business Administration").
 _PHRASES = (
     (re.compile(r"master of business administration", re.I), "mba"),
     (re.compile(r"doctor of philosophy", re.I), "phd"),
     (re.compile(r"higher national diploma", re.I), "diploma"),
+    (re.compile(r"diploma di maturità", re.I), "highschool"),
 )
 _TOKEN = re.compile(r"[^\W\d_][\w.'’]*")
 _ASSOCIATE = re.compile(r"associate(?:'s|’s)?(?=\s+(?:of|in|degree)\b)", re.I)
@@ -131,7 +134,7 @@ def find_degree(text: str) -> DegreeMatch | None:
     for i, m in enumerate(toks):
         raw = m.group(0)
         key = raw.lower().replace(".", "")
-        if key in ("master", "doctor", "higher"):
+        if key in ("master", "doctor", "higher", "diploma"):
             for pat, phrase_level in _PHRASES:
                 p = pat.match(text, m.start())
                 if p:
@@ -142,10 +145,10 @@ def find_degree(text: str) -> DegreeMatch | None:
                 return found
         level = _WORDS.get(key)
         end = m.end()
-        if level is None and i + 1 < len(toks) and toks[i + 1].start() - end <= 2:
-            pair = (key, toks[i + 1].group(0).lower().replace(".", ""))
-            level = _PAIRS.get(pair)
-            end = toks[i + 1].end() if level else end
+        if i + 1 < len(toks) and toks[i + 1].start() - end <= 2:  # a pair outranks its first word
+            pair_level = _PAIRS.get((key, toks[i + 1].group(0).lower().replace(".", "")))
+            if pair_level:
+                level, end = pair_level, toks[i + 1].end()
         caps = level is None and raw.replace(".", "").isupper() and key in _CAPS
         if caps and (key not in ("ma", "me") or _MA_CONTEXT.match(text, end)):  # "Boston, MA" is a state
             level = _CAPS[key]

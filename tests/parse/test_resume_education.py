@@ -400,3 +400,20 @@ def test_spanish_university_degrees() -> None:
         ("master", "Ingeniería Informática", "Universidad Politécnica de Madrid", "2017"),
         ("bachelor", "Ingeniería Informática", "Universidad Complutense de Madrid", "2015"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("Laurea Magistrale in Ingegneria Gestionale – Politecnico di Milano", "master"),
+        ("Laurea Triennale in Ingegneria Gestionale – Politecnico di Milano", "bachelor"),
+        ("Diploma di maturità scientifica – Liceo Scientifico “A. Volta”, Milano", "highschool"),
+        ("Maestría en Ciencias de la Computación – Universidad de Guadalajara", "master"),
+        ("Ingeniería en Sistemas Computacionales – ITESO, 2018", "bachelor"),
+        ("Bacharelado em Ciência da Computação – Universidade de São Paulo (USP)", "bachelor"),
+        ("Mestrado em Engenharia de Software – Unicamp", "master"),
+    ],
+)
+def test_italian_spanish_and_portuguese_degrees(line: str, level: str) -> None:
+    """ "Laurea Magistrale" was no degree, "Diploma di maturità" a diploma, "Maestría" nothing."""
+    assert find_degree(line).level == level
