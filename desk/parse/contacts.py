@@ -147,54 +147,8 @@ _POSTCODE = re.compile(
 _AREA = re.compile(r"^(?:greater\s+)?(.+?)\s+(?:bay\s+|metropolitan\s+|metro\s+)?area$", re.I)
 #: "Phoenix AZ": a city and a US state with no comma between; not the states that are also company
 #: forms or words ("Saltsjö Networks AB", "Philips NV", "Acme CO", "Telekom DE").
-_BARE_STATES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CT",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "DC",
-    ]
+_BARE_STATES = US_STATES - frozenset(
+    ["AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK", "CO", "DE", "IN", "ME", "NV", "OR"]
 )
 _CITY_STATE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}([A-Z]{2})$")
 _PLACE_WORD = r"[^\W\d_][\w'’.\-]*"

@@ -6,9 +6,10 @@ a document title ("RESUME"), not a job title, not contacts. Separators cut a lin
 
 A sidebar resume read column by column (LinkedIn's "Save to PDF" is the common one) opens with
 the sidebar's "Contact" and "Top Skills" and puts the name, headline and location after them,
-at the top of the main column. There the name is the first line of the block that stands just
-before the first main heading (Summary, Experience); a skill in the sidebar ("REST APIs") is
-name-shaped too, so the sidebar's lists are never searched.
+at the top of the main column. There the name is a line among the few that stand just before
+the first main heading (Summary, Experience), over the headline. A skill in the sidebar ("REST
+APIs") is name-shaped too, so a sidebar's lists are searched only when the resume opens with a
+"Contact" block or the email spells the name, and a line that holds more than a name is passed.
 """
 
 from __future__ import annotations
@@ -162,7 +163,8 @@ def main_column_name(
     found: list[tuple[str, int]] = []
     for i, ln in enumerate(tail[:-1]):  # a line under the name: it never stands alone
         name = name_from_line(ln.text)
-        if not name or len(name) < 0.8 * len(ln.text):
+        core = _TRAILING_NOTE.sub("", _PRONOUNS.sub(" ", ln.text)).strip()  # "Priya Nair (She/Her)"
+        if not name or len(name) < 0.8 * len(core):
             continue  # the line holds more than a name: "Yelp Hackathon 22 – Best Hack"
         if not heading_kind(name) and not is_place(name) and not is_bullet(tail[i + 1].text):
             found.append((name, i))  # not "About Me" missed as a heading, nor "San Francisco"

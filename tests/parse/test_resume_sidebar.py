@@ -230,3 +230,8 @@ def test_romanisation_and_nicknames_in_brackets_and_cjk_titles(line: str, name: 
     from desk.parse.resume_header import name_from_line
 
     assert name_from_line(line) == name
+
+
+def test_linkedin_name_with_pronouns() -> None:
+    text = LINKEDIN.replace("\nArjun Krishnan\n", "\nArjun Krishnan (He/Him)\n")
+    assert parse_resume(text, today=TODAY).name == "Arjun Krishnan"
