@@ -32,8 +32,11 @@ __all__ = ["parse_resume", "seniority", "years_and_gaps"]
 
 #: Stored with every document (documents.parser_version): which parser read it. resume-2 reads
 #: misspelt first headings, CJK resumes, titles in more languages, master-level Diploms, sidebar
-#: contact blocks and table header rows; resume-3 finds the name atop a main column read after its
-#: sidebar (LinkedIn's PDF export). A document stored by an older one may say less.
+#: contact blocks and table header rows; resume-3 reads LinkedIn's PDF export (the name atop the
+#: main column, after the sidebar), Europass, Indian resumes (roles and degrees told as sentences,
+#: "Jun-2018", experience and education tables), dates with a day or a two-digit year, Polish,
+#: Italian, Spanish and Portuguese degrees, and towns in addresses. A document stored by an older
+#: one may say less.
 PARSER_VERSION = "resume-3"
 #: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
 MAX_CHARS = 200_000
