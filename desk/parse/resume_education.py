@@ -171,9 +171,8 @@ def _parse_degree_line(text: str, d: DegreeMatch) -> tuple[str | None, str | Non
     used = set(range(seg_i, seg_i + taken + 1))
     school = _school_from(segments, used, fallback=False) or _school_from(segments, used)
     if taken and not school and not _SUBJECT.search(following[taken - 1]):
-        return None, following[taken - 1].strip(
-            " .,"
-        )  # "MBA, INSEAD, 2020": the one name there is the school
+        # "MBA, INSEAD, 2020": the one name there is the school
+        return None, following[taken - 1].strip(" .,")
     return field, school
 
 
@@ -212,9 +211,8 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
             if strict and not (school and is_school(school)):
                 continue
             if not school and previous and _names_a_school(previous):
-                school = (
-                    previous  # LinkedIn: "Kendriya Vidyalaya" over "High School, Science · (2011 - 2013)"
-                )
+                # LinkedIn: "Kendriya Vidyalaya" over "High School, Science · (2011 - 2013)"
+                school = previous
             elif pending_school and not (school and is_school(school)):
                 school = pending_school
             degrees.append(Degree(d.level, field, school, _graduation(t, today) or pending_year, t))
