@@ -6,7 +6,8 @@ only on unknown words that could be misspelt skill names, is cached across calls
 and is held to strict rules (same first letter, one edit for short words, no
 substitutions under seven letters) because "spare" must never become Spark.
 Ambiguous names ("Go", "R", "REST", "Swift") are matched case-sensitively and only
-count with context: a context word nearby, or a line that lists other skills.
+count with context: a context word nearby, a line that lists other skills, or a skill
+joined to them ("React or Angular").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -409,7 +411,13 @@ class SkillMatcher:
                 - bisect_left(pstarts, line_start)
                 - 1
             )
-            if self._has_context(text, lowered, start, end, sid, (line_start, line_end), others, list_spans):
+            if (
+                _paired(lowered, hits, starts, start, end)
+                or _paired(lowered, pending, pstarts, start, end)
+                or self._has_context(
+                    text, lowered, start, end, sid, (line_start, line_end), others, list_spans
+                )
+            ):
                 found.append((start, end, sid, "alias", 100.0))
         if found:
             hits.extend(found)
@@ -437,6 +445,22 @@ class SkillMatcher:
                 seen.add(imp)
                 out.append(SkillHit(imp, "implied", 100.0, h.surface, h.start, h.end, via=sid))
         return out
+
+
+#: What joins two items of one list: "React or Angular", "Go/Rust", "Spark, Kafka", "C & Go".
+_JOINER_RE = re.compile(r"\s*(?:,|/|&|\+|\||\band\b|\bor\b|\bund\b|\boder\b|\bet\b|\bou\b|\by\b|\bo\b)\s*")
+
+
+def _paired(lowered: str, hits: list[Any], starts: list[int], start: int, end: int) -> bool:
+    """Whether a cased ambiguous form is joined to a skill right beside it, as one item of a list
+    of two ("React or Angular – nice to have", "Go or Rust"): a second skill is context enough
+    there. ``hits`` are found skills or the other cased ambiguous forms, by start."""
+    i = bisect_left(starts, start)
+    if i > 0 and hits[i - 1][1] <= start and _JOINER_RE.fullmatch(lowered, hits[i - 1][1], start):
+        return True
+    if i < len(hits) and hits[i][0] == start:  # the form itself, among the ambiguous ones
+        i += 1
+    return i < len(hits) and _JOINER_RE.fullmatch(lowered, end, hits[i][0]) is not None
 
 
 def _inside(hits: list[Raw], pos: int) -> bool:

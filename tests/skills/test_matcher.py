@@ -87,6 +87,8 @@ def test_java_never_matches_javascript() -> None:
         "Spring is a great season; we made an Excel-lent plan",
         "Grade C student, appendix R",
         "We Go fast",
+        "Spring and Summer interns",
+        "Go, and then Rust the hinges",
     ],
 )
 def test_ambiguous_words_need_context(text: str) -> None:
@@ -101,6 +103,12 @@ def test_ambiguous_words_need_context(text: str) -> None:
         ("Languages: Go, Rust, C", "go"),
         ("Go, Python, Rust", "rust"),
         ("Strong proficiency with at least one web framework (Django, Flask, FAST)", "fastapi"),
+        # one skill joined to another is one item of a list of two
+        ("React or Angular – nice to have", "react"),
+        ("Wrote MPI + NumPy simulation code", "mpi"),
+        ("Moved 300 services from EC2/Chef to EKS", "chef"),
+        ("Go or Rust", "go"),
+        ("Go or Rust", "rust"),
     ],
 )
 def test_ambiguous_words_with_context(text: str, skill: str) -> None:
