@@ -7,7 +7,7 @@ byte, so a server re-parsing an exported JD agrees with the desk.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from desk.model import DEGREE_LEVELS, IGNORED, PREFERRED, REQUIRED, Job, Requirement, SkillHit, YearsSpec
 from desk.parse.job_facts import (
@@ -31,8 +31,10 @@ from desk.skills.taxonomy import Taxonomy, builtin_taxonomy
 #: Stored with every job. job-2 reads years, degrees and "oder"/"ou"/"o" alternatives in German,
 #: French and Spanish postings; job-3 the degrees Indian postings write ("B.E/B.Tech/MCA", "Any
 #: Graduate"), ranges from zero ("0-2 years"), inline "Mandatory Skills:" labels and degrees
-#: said not to be needed.
-PARSER_VERSION = "job-3"
+#: said not to be needed; job-4 leaves out a posting's particulars ("Posted by: ... Recruitment")
+#: and counts the employer's domain in opening prose as a plus, reads "The tech:" and "What they
+#: need from you" as requirement headings, and "React or Angular" as two skills.
+PARSER_VERSION = "job-4"
 
 #: Default weights; the user changes them per job. Required skills dominate preferred ones.
 WEIGHTS = {
@@ -55,8 +57,12 @@ WEIGHTS = {
 PREFERRED_CUE_RE = re.compile(
     r"nice[- ]to[- ]have|good[- ]to[- ]have|would be (?:a |an )?(?:nice|plus|bonus|great|advantage|beneficial)|"
     r"\b(?:is|are) a plus|\ba plus\b|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bdesired\b|"
-    r"\badvantage(?:ous)?\b|\ban asset\b|\bideally\b|\bnot required\b|\boptional\b|\bwelcome\b",
+    r"\badvantage(?:ous)?\b|\ban asset\b|\bideally\b|\bnot required\b|\boptional\b|\bwelcome\b|\bnot a must\b",
     re.I,
+)
+#: "(you don't need to know our infra)": what is named here is neither asked for nor a plus.
+NO_NEED_RE = re.compile(
+    r"\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:need|have) to\b|\bno need to\b", re.I
 )
 REQUIRED_CUE_RE = re.compile(r"\bmust\b|\brequired\b|\bmandatory\b|\bessential\b", re.I)
 ROLE_RE = re.compile(
@@ -64,6 +70,8 @@ ROLE_RE = re.compile(
     r"specialist|consultant|lead|intern|sre|devops|recruiter|director|head of|tester|qa)\b",
     re.I,
 )
+#: What follows a title on a posting's first line: "Founding Engineer @ Carewell (YC W24) — SF".
+TITLE_TAIL_RE = re.compile(r"\s+(?:@|\bat\b|[|—–]|-\s|\(|,)\s*.*$")
 TITLE_LABEL_RE = re.compile(r"^\s*(?:job title|title|position|role)\s*[:\-–]\s*(.+)$", re.I)
 RANK = {"mention": 0, PREFERRED: 1, REQUIRED: 2}
 #: "Message Brokers – Apache Kafka": the part before the dash names the category of what follows
@@ -84,6 +92,19 @@ class _Mention:
 
 #: An inline label before a list: "Mandatory Skills: Java, Spring Boot", "Secondary skills: AWS".
 LABEL_RE = re.compile(r"^([^:：]{2,40})[:：]\s*\S")
+#: Labels of a posting's particulars, not of what the job asks: "Posted by: Harrington Blake
+#: Recruitment" is no recruiting skill, "Industry: Fintech" no domain requirement.
+META_LABEL_RE = re.compile(
+    r"^\W*(?:posted by|recruiter|recruiting (?:firm|agency)|agency|company|client|employer|hiring company|"
+    r"industry|department|functional area|role category|reference|ref(?:erence)? (?:no|number)|job (?:id|code|ref)|"
+    r"req(?:uisition)?(?: id| no)?|salary|compensation|pay|rate|ctc|budget|package|job type|employment type|"
+    r"contract(?: type| length)?|duration|closing date|deadline|start date|posted(?: on)?|date posted|"
+    r"location|office|website|web|apply|contact|e-?mail|phone|notice period|benefits|perks)\W*$",
+    re.I,
+)
+#: Domains (fintech, healthcare, sales) said in a posting's opening prose describe the employer
+#: ("an award-winning Manchester fintech"), so there they are a plus, not a requirement.
+DOMAIN = "domain"
 
 
 def _line_kind(line: JobLine, has_sections: bool) -> str | None:
@@ -96,6 +117,10 @@ def _line_kind(line: JobLine, has_sections: bool) -> str | None:
     if section == "about":
         return None
     label = LABEL_RE.match(line.text)
+    if label and META_LABEL_RE.match(label.group(1)):
+        return None
+    if NO_NEED_RE.search(line.text):
+        return "mention"
     if label:
         kind = heading_kind(label.group(1) + ":")
         if kind == "preferred" or (kind and PREFERRED_CUE_RE.search(label.group(1))):
@@ -121,11 +146,12 @@ def _title(text: str, lines: list[JobLine]) -> str:
         if m:
             return m.group(1).strip()[:120]
     for line in lines:
-        words = line.text.split()
-        if line.is_bullet or not words or len(words) > 10 or line.text.endswith((":", ".")):
+        text = TITLE_TAIL_RE.sub("", line.text) if len(line.text.split()) > 10 else line.text
+        words = text.split()
+        if line.is_bullet or not words or len(words) > 10 or text.endswith((":", ".")):
             continue
-        if ROLE_RE.search(line.text) and ":" not in line.text:
-            return line.text.strip()[:120]
+        if ROLE_RE.search(text) and ":" not in text:
+            return text.strip()[:120]
     for line in lines:
         if not line.is_bullet and 0 < len(line.text.split()) <= 10:
             return line.text.strip().rstrip(":")[:120]
@@ -162,16 +188,9 @@ def _drop_category_prefix(text: str, hits: list[SkillHit], tax: Taxonomy) -> lis
     rest = [h for h in hits if h.start >= cut]
     if not rest:
         return hits
-    rest_categories = {tax.skills[h.skill_id].category for h in rest}
-
-    def keep(h: SkillHit) -> bool:
-        skill = tax.skills[h.skill_id]
-        if _is_abstract(h.skill_id, tax):
-            return False
-        # "SQL & Database Management – PostgreSQL": the prefix's database skill is the heading
-        return skill.category == "language" or skill.category not in rest_categories
-
-    return [h for h in hits if h.start >= cut or keep(h)]
+    # "SQL & Database Management – PostgreSQL": the prefix's abstract skill is the heading. A named
+    # one is asked for, even when what follows belongs to it ("Postgres administration – PgBouncer").
+    return [h for h in hits if h.start >= cut or not _is_abstract(h.skill_id, tax)]
 
 
 def _merge_groups(groups: list[_Mention]) -> list[_Mention]:
@@ -210,7 +229,7 @@ def _skill_requirements(lines: list[JobLine], tax: Taxonomy) -> list[Requirement
     singles: dict[str, _Mention] = {}
     groups: list[_Mention] = []
     order = 0
-    for line in lines:
+    for line in (clause for whole in lines for clause in _clauses(whole)):
         kind = _line_kind(line, has_sections)
         if kind is None:
             continue
@@ -228,18 +247,21 @@ def _skill_requirements(lines: list[JobLine], tax: Taxonomy) -> list[Requirement
         if line.section == "soft":
             hits = [h for h in hits if tax.skills[h.skill_id].category == "soft"]
         line_groups, line_singles = group_hits(line.text, hits)
+        demoted = _employer_domains(line, kind, hits, tax)
         for members in line_groups:
             order += 1
-            groups.append(_Mention(members, kind, line.text, line.section, order))
+            group_kind = "mention" if demoted.issuperset(members) else kind
+            groups.append(_Mention(members, group_kind, line.text, line.section, order))
         for sid in line_singles:
             order += 1
+            sid_kind = "mention" if sid in demoted else kind
             m = singles.get(sid)
             if m is None:
-                singles[sid] = _Mention([sid], kind, line.text, line.section, order)
+                singles[sid] = _Mention([sid], sid_kind, line.text, line.section, order)
             else:
                 m.count += 1
                 m.extra_sources.append(line.text)
-                m.kind = _combine(m.kind, kind)
+                m.kind = _combine(m.kind, sid_kind)
     merged = _merge_groups(groups)
     final_groups: list[_Mention] = []
     for g in merged:
@@ -283,21 +305,69 @@ def _skill_requirements(lines: list[JobLine], tax: Taxonomy) -> list[Requirement
     return reqs
 
 
+#: The end of a sentence in prose: ". " before a capital, not after "e.g." or a one-letter initial.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z¿¡\"“(])")
+NOT_AN_END_RE = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|incl|approx|vs|min|max|yrs?|Sr|Jr|Mr|Ms|Dr|St)|\b[A-Za-z])\.$"
+)
+
+
+def _clauses(line: JobLine) -> list[JobLine]:
+    """A line of prose as its sentences, each read on its own: a one-paragraph posting asks for
+    some skills ("You should be really comfortable with TypeScript") and calls others a plus
+    ("Prisma experience is a plus") in one line, and one cue must not decide for them all.
+    Likewise the fields of a line split by "||"."""
+    text = line.text
+    if "||" in text:  # "Subject: Opening || Senior .NET Developer || Immediate joiners preferred"
+        parts = [m for m in re.finditer(r"[^|]+", text) if m.group().strip()]
+        return [replace(line, text=m.group(), offset=line.offset + m.start()) for m in parts] or [line]
+    if len(text) < 160 or line.is_bullet:
+        return [line]
+    out: list[JobLine] = []
+    start = 0
+    for m in SENTENCE_END_RE.finditer(text):
+        if NOT_AN_END_RE.search(text, 0, m.start()):
+            continue
+        out.append(replace(line, text=text[start : m.start()], offset=line.offset + start))
+        start = m.end()
+    if not out:
+        return [line]
+    out.append(replace(line, text=text[start:], offset=line.offset + start))
+    return out
+
+
+def _employer_domains(line: JobLine, kind: str, hits: list[SkillHit], tax: Taxonomy) -> set[str]:
+    """Domains that a required line of opening prose names without asking for them (see DOMAIN)."""
+    if kind != REQUIRED or line.section != "intro" or line.is_bullet or REQUIRED_CUE_RE.search(line.text):
+        return set()
+    return {h.skill_id for h in hits if tax.skills[h.skill_id].category == DOMAIN}
+
+
 def _years(lines: list[JobLine]) -> tuple[list[YearsSpec], int | None, str]:
     specs: list[YearsSpec] = []
+    preferred: set[int] = set()  # indexes of specs only stated as a plus ("Preferred: 5 years")
     for line in lines:
         if line.section == "about":
             continue
+        wished = line.section == "preferred" or PREFERRED_CUE_RE.search(line.text) is not None
         for lo, hi in find_years(line.text):
-            if not any(s.min == lo and s.max == hi for s in specs):
+            same = next((i for i, s in enumerate(specs) if s.min == lo and s.max == hi), None)
+            if same is None:
                 specs.append(YearsSpec(lo, hi, line.text))
+                if wished:
+                    preferred.add(len(specs) - 1)
+            elif not wished:
+                preferred.discard(same)
     if not specs:
         return [], None, ""
-    used = max(range(len(specs)), key=lambda i: (specs[i].min or 0, -i))
+    # the minimum qualifications decide; years only wished for count when nothing else is said
+    pool = [i for i in range(len(specs)) if i not in preferred] or list(range(len(specs)))
+    used = max(pool, key=lambda i: (specs[i].min or 0, -i))
     note = ""
     if len(specs) > 1:
         stated = " and ".join(_years_label(s) for s in specs)
-        note = f"The JD states {stated}; the score uses {_years_label(specs[used])} (the higher minimum)."
+        why = "the higher minimum" if len(pool) == len(specs) else "the one required, not preferred"
+        note = f"The JD states {stated}; the score uses {_years_label(specs[used])} ({why})."
     return specs, used, note
 
 

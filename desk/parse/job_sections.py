@@ -22,7 +22,8 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"good to have|nice to have|nice-to-have|bonus( points)?|preferred|desired|desirable|pluses|"
             r"plus(es)?|would be a plus|optional|extra credit|additional (skills|qualifications)|wünschenswert|"
             r"even better|great to have|stand out|ideally|deseable|valorable|se valorar|atouts?|von vorteil|"
-            r"secondary skills?"
+            r"secondary skills?|highly regarded|diferenciais|diferencial|será un plus|sera un plus|"
+            r"un plus|é um plus|seria (?:um )?diferencial"
         ),
     ),
     ("soft", re.compile(r"soft skills|personal (skills|qualities|attributes)|interpersonal|behaviou?ral")),
@@ -30,7 +31,9 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "responsibilities",
         re.compile(
             r"responsibilit|what you('ll| will) do|what you'll be doing|your role|the role|duties|day[- ]to[- ]day|"
-            r"your impact|role overview|what you('ll| will) work on|the job|aufgaben|missions?"
+            r"your impact|role overview|what you('ll| will) work on|the job|aufgaben|missions?|"
+            r"responsabilidad|responsabilit|atribuições|atribuciones|funciones|qué harás|que harás|"
+            r"o que você (?:vai|irá) fazer|ce que (?:vous ferez|tu feras)|vos missions|tes missions"
         ),
     ),
     (
@@ -39,14 +42,20 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"skills|requirements|required|must[- ]haves?|what you('ll| will) need|what we('re| are) looking for|"
             r"qualifications|who you are|you have|your profile|about you|experience|tech stack|technologies|"
             r"competenc|compétences|expertise|what you('ll| will)? bring|ideal candidate|anforderungen|profil|"
-            r"requisitos|you should have|what it takes|mitbringst|mitbringen|qualifikation"
+            r"requisitos|you should have|what it takes|mitbringst|mitbringen|qualifikation|"
+            r"the tech\b|^tech\b|what (?:we|they)(?: will)? need|need from you|you('ll| will) need|criteria|"
+            r"you('ll| will) have|you('ll| will) bring|successful candidate|o que buscamos|lo que buscamos|"
+            r"buscamos|procuramos|was du mitbringst|votre profil|ton profil"
         ),
     ),
     (
         "about",
         re.compile(
             r"about (us|the (company|team))|who we are|benefits|perks|what we offer|compensation|salary|"
-            r"why join|equal opportunity|how to apply|our company|apply|contact"
+            r"why join|equal opportunity|how to apply|our company|apply|contact|"
+            r"sobre (?:a|o|nós|nos|nosotros)\b|quiénes somos|quienes somos|quem somos|über uns|qui sommes|"
+            r"à propos|a propos|benefícios|beneficios|ofrecemos|oferecemos|wir bieten|was wir bieten|"
+            r"nous offrons|avantages|in it for you|what's in it"
         ),
     ),
     ("intro", re.compile(r"job description|description|overview|summary|detailed jd|position|location")),
@@ -77,7 +86,8 @@ def heading_kind(line: str) -> str | None:
     ends_colon = raw.rstrip("*_ ").endswith((":", "："))
     if len(words) > (9 if ends_colon else 6):
         return None
-    if not ends_colon and (core[-1] in ".,;" or (BULLET_RE.match(raw) and not numbered)):
+    # "2. Experience in Entity Framework." is an item: the full stop is cut from ``core`` as decoration
+    if not ends_colon and (raw.rstrip("*_ ")[-1] in ".,;" or (BULLET_RE.match(raw) and not numbered)):
         return None
     low = core.lower()
     if ":" in low:  # "Years of Experience: 4-6 years" is a labelled value, not a heading
@@ -92,16 +102,39 @@ def heading_kind(line: str) -> str | None:
     return None
 
 
+#: A blank to fill in: "Current CTC:", "Notice Period (if serving, mention LWD):".
+FIELD_RE = re.compile(r"^\s*[^:：]{2,60}[:：]\s*$")
+
+
+def _form_field(raws: list[str], number: int) -> bool:
+    """Whether the line is one blank of a form the posting asks candidates to fill in ("Please
+    share: Full Name: / Current CTC: / Preferred Location:"): its neighbours are blanks too."""
+
+    def neighbour(step: int) -> str | None:
+        i = number + step
+        while 0 <= i < len(raws):
+            if raws[i].strip():
+                return raws[i]
+            i += step
+        return None
+
+    near = [neighbour(-1), neighbour(1)]
+    return all(n is not None and FIELD_RE.match(n) for n in near)
+
+
 def split_lines(text: str) -> list[JobLine]:
     out: list[JobLine] = []
     section, heading = "intro", ""
     offset = 0
-    for number, raw in enumerate(text.split("\n")):
+    raws = text.split("\n")
+    for number, raw in enumerate(raws):
         line_offset = offset
         offset += len(raw) + 1
         if not raw.strip():
             continue
         kind = heading_kind(raw)
+        if kind is not None and _form_field(raws, number):
+            kind = None
         if kind is not None:
             section, heading = kind, raw.strip()
             continue

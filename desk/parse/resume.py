@@ -35,9 +35,10 @@ __all__ = ["parse_resume", "seniority", "years_and_gaps"]
 #: contact blocks and table header rows; resume-3 reads LinkedIn's PDF export (the name atop the
 #: main column, after the sidebar), Europass, Indian resumes (roles and degrees told as sentences,
 #: "Jun-2018", experience and education tables), dates with a day or a two-digit year, Polish,
-#: Italian, Spanish and Portuguese degrees, and towns in addresses. A document stored by an older
-#: one may say less.
-PARSER_VERSION = "resume-3"
+#: Italian, Spanish and Portuguese degrees, and towns in addresses; resume-4 takes a cased
+#: ambiguous skill joined to another ("EC2/Chef", "MPI + NumPy", "Swift and Kotlin"). A document
+#: stored by an older one may say less.
+PARSER_VERSION = "resume-4"
 #: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
 MAX_CHARS = 200_000
 

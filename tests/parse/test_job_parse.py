@@ -253,3 +253,92 @@ def test_inline_labels_under_one_heading_decide_their_lines() -> None:
 def test_a_degree_said_not_to_be_needed_is_no_requirement(line: str) -> None:
     job = parse_job(f"Frontend Engineer\n\nWhat we're looking for:\n- React\n- {line}\n")
     assert [r for r in job.requirements if r.type == "degree"] == []
+
+
+def test_a_postings_particulars_and_the_employers_domain_are_not_requirements() -> None:
+    """An agency's UK post: "Posted by: ... Recruitment" made Recruiting a required skill, the
+    employer's "fintech" in the opening prose made Fintech one, and the unheaded "The tech:"
+    list left React (a cased word needing context) out of "React or Angular"."""
+    job = parse_job(
+        "Senior .NET Developer – Fintech – Hybrid\n\nPosted by: Harrington Blake Recruitment\n"
+        "Salary: £70,000 + pension\n\nOur client, an award-winning Manchester fintech, is looking for "
+        "a Senior .NET Developer to join their Lending Platform squad.\n\nThe tech:\n"
+        "• C# / .NET 8 – must have\n• SQL Server – must have\n• React or Angular – nice to have\n\n"
+        "What they need from you:\n• 5+ years' commercial experience with C#\n"
+    )
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert "recruiting" not in kinds
+    assert kinds["fintech"] == PREFERRED
+    assert (kinds["csharp"], kinds["sql-server"]) == (REQUIRED, REQUIRED)
+    assert (kinds["react"], kinds["angular"]) == (PREFERRED, PREFERRED)
+
+
+def test_a_domain_asked_for_in_the_requirements_stays_required() -> None:
+    job = parse_job("Backend Engineer\n\nRequirements:\n- Python\n- Experience in fintech\n")
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert kinds["fintech"] == REQUIRED
+
+
+def test_a_form_to_fill_in_is_no_section() -> None:
+    """An Indian agency mail ends with blanks to fill in; "Preferred Location:" among them had
+    opened a nice-to-have section, and every skill above became a plus."""
+    job = parse_job(
+        "Senior .NET Developer\n\nMandatory skills : C#, ASP.NET Core\n\nJob Description:\n"
+        "1. 5+ years of hands-on experience in C# and SQL Server.\n2. Experience in Entity Framework.\n\n"
+        "Please share below details:\nFull Name:\nCurrent CTC:\nPreferred Location:\nNotice Period:\n"
+    )
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert {kinds["csharp"], kinds["sql-server"], kinds["entity-framework"]} == {REQUIRED}
+
+
+def test_each_sentence_of_a_one_paragraph_posting_decides_for_itself() -> None:
+    job = parse_job(
+        "Founding Full-Stack Engineer @ Carewell (YC W24) — SF or remote, we're hiring our first engineers\n\n"
+        "Tiny team, big problem. Our stack is TypeScript end to end: React on the front, Node on the back, "
+        "Postgres via Prisma, all deployed on Vercel (you don't need to know our infra, we'll show you). "
+        "You should be really comfortable with TypeScript, React and Node, and know your way around Postgres. "
+        "Prisma experience is a plus but you'll pick it up in a week. We don't care about degrees.\n"
+    )
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert job.title == "Founding Full-Stack Engineer"
+    assert {s: kinds[s] for s in ("typescript", "react", "nodejs", "postgresql")} == dict.fromkeys(
+        ("typescript", "react", "nodejs", "postgresql"), REQUIRED
+    )
+    assert (kinds["prisma"], kinds["vercel"]) == (PREFERRED, PREFERRED)
+
+
+def test_years_only_preferred_do_not_outweigh_the_minimum() -> None:
+    job = parse_job(
+        "Embedded Engineer\n\nMinimum qualifications:\n- 2 years of experience with embedded C.\n\n"
+        "Preferred qualifications:\n- 5 years of experience with embedded software development.\n"
+    )
+    [used] = [r for r in job.requirements if r.type == "years"]
+    assert used.params == {"min": 2.0, "max": None} or used.params["min"] == 2.0
+    assert "required, not preferred" in job.years_note
+
+
+def test_headings_in_portuguese_and_spanish() -> None:
+    job = parse_job(
+        "Desenvolvedora Back-end Node.js\n\nResponsabilidades\n- Manter APIs em Node.js\n\n"
+        "Requisitos\n- Node.js e TypeScript\n- Docker\n\nDiferenciais\n- Terraform\n\nBenefícios\n- Gympass\n"
+    )
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert (kinds["typescript"], kinds["docker"], kinds["terraform"]) == (REQUIRED, REQUIRED, PREFERRED)
+
+
+def test_a_named_skill_before_a_dash_is_asked_for() -> None:
+    """ "Postgres administration – ..., PgBouncer" lost Postgres as PgBouncer's category."""
+    job = parse_job(
+        "DBA\n\nRequirements:\n- Strong Postgres (v13+) administration - upgrades, replication, PgBouncer\n"
+    )
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert (kinds["postgresql"], kinds["pgbouncer"]) == (REQUIRED, REQUIRED)
+
+
+def test_a_cue_in_one_field_of_a_subject_line_stays_there() -> None:
+    job = parse_job(
+        "Subject: Urgent Opening || Senior .NET Developer || Pune || Immediate joiners preferred\n\n"
+        "Mandatory skills : C#, .NET Core\n"
+    )
+    kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
+    assert kinds["dotnet"] == REQUIRED
