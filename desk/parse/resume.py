@@ -36,8 +36,10 @@ __all__ = ["parse_resume", "seniority", "years_and_gaps"]
 #: main column, after the sidebar), Europass, Indian resumes (roles and degrees told as sentences,
 #: "Jun-2018", experience and education tables), dates with a day or a two-digit year, Polish,
 #: Italian, Spanish and Portuguese degrees, and towns in addresses; resume-4 takes a cased
-#: ambiguous skill joined to another ("EC2/Chef", "MPI + NumPy", "Swift and Kotlin"). A document
-#: stored by an older one may say less.
+#: ambiguous skill joined to another ("EC2/Chef", "MPI + NumPy", "Swift and Kotlin"), a date set
+#: apart by blank lines over its role, sentence-case and more foreign headings, a name in capitals
+#: before a headline, and the name atop a main column past a sidebar's EDUCATION and an unheaded
+#: summary. A document stored by an older one may say less.
 PARSER_VERSION = "resume-4"
 #: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
 MAX_CHARS = 200_000

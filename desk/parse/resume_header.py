@@ -66,6 +66,18 @@ def _titlecase(word: str) -> str:
 
 def name_from_line(line: str) -> str | None:
     """The name in one line, or None when the line is not (or does not start with) a name."""
+    name = _name_from_line(line)
+    if name is None:  # "AISHA RAHMAN Senior Full-Stack Developer": a name in capitals, then a headline
+        tokens = line.split()
+        caps = 0
+        while caps < len(tokens) and tokens[caps].isupper() and tokens[caps].strip(".-'’").isalpha():
+            caps += 1
+        if 2 <= caps <= 4 and caps < len(tokens) and not tokens[caps].isupper():
+            name = _name_from_line(" ".join(tokens[:caps]))
+    return name
+
+
+def _name_from_line(line: str) -> str | None:
     text = unspace_letters(line.strip()[:120])
     m = _LABEL.match(text)
     if m:
@@ -114,7 +126,8 @@ def find_name(header_lines: list[str], *, labels: bool = True) -> str | None:
         if seen > 6:
             break
         parts = SEPARATORS.split(unspace_letters(line.strip()[:200]), maxsplit=1)
-        if len(parts) == 2 and (heading_kind(parts[0]) or is_contact_heading(parts[0])):
+        # a name in capitals passes for an unknown heading ("MICHAEL ODHIAMBO | SENIOR .NET DEVELOPER")
+        if len(parts) == 2 and (heading_kind(parts[0]) not in (None, OTHER) or is_contact_heading(parts[0])):
             parts = parts[1:]  # Europass: "PERSONAL INFORMATION      Andrei Popescu"
         name = name_from_line(parts[0]) if parts else None
         if name and not is_place(name):  # "San Francisco" over a sidebar's list
@@ -149,9 +162,18 @@ def main_column_name(
     blank line parts the last block from the sidebar's list, the name is searched in that block
     only. The resume must open with a "Contact" sidebar block, or the email must spell the
     name: a line in a sidebar list is name-shaped too often."""
-    first_main = next((s for s in sections if s.kind in _MAIN_KINDS), None)
-    if first_main is None or first_main is sections[0]:
-        return None
+    # a sidebar may hold a main kind too ("EDUCATION" beside "WORK EXPERIENCE"): each is tried in turn
+    for main in sections[1:]:
+        if main.kind in _MAIN_KINDS:
+            got = _before_main(lines, sections, main, email)
+            if got is not None:
+                return got
+    return None
+
+
+def _before_main(
+    lines: list[Line], sections: list[Section], first_main: Section, email: str | None
+) -> tuple[str, list[Line]] | None:
     last = [s for s in sections if s.start < first_main.start][-1]
     # the last heading's line is not searched, unless only its capitals made it one ("NIKHIL DESHMUKH")
     guessed = last.kind == OTHER and heading_kind(last.heading, lenient=False) is None
@@ -159,7 +181,16 @@ def main_column_name(
     while tail and not tail[-1].text:
         tail.pop()
     blank = max((i for i, ln in enumerate(tail) if not ln.text), default=-1)
-    tail = tail[blank + 1 :][-MAX_NAME_BLOCK:]
+    got = _name_block(tail[blank + 1 :][-MAX_NAME_BLOCK:], sections, email, spelt_only=False)
+    if got is None and blank > 0:  # an unheaded summary paragraph between the name and the heading
+        before = max((i for i, ln in enumerate(tail[:blank]) if not ln.text), default=-1)
+        got = _name_block(tail[before + 1 : blank][-MAX_NAME_BLOCK:], sections, email, spelt_only=True)
+    return got
+
+
+def _name_block(
+    tail: list[Line], sections: list[Section], email: str | None, *, spelt_only: bool
+) -> tuple[str, list[Line]] | None:
     found: list[tuple[str, int]] = []
     for i, ln in enumerate(tail[:-1]):  # a line under the name: it never stands alone
         name = name_from_line(ln.text)
@@ -169,10 +200,13 @@ def main_column_name(
         if not heading_kind(name) and not is_place(name) and not is_bullet(tail[i + 1].text):
             found.append((name, i))  # not "About Me" missed as a heading, nor "San Francisco"
     spelt = [f for f in found if spelt_by_email(f[0], email)]
-    if not spelt and not (found and is_contact_heading(sections[0].heading)):
+    if not spelt and (spelt_only or not (found and is_contact_heading(sections[0].heading))):
         return None
     name, i = (spelt or found)[0]
     return name, tail[i:]
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def spelt_by_email(name: str, email: str | None) -> bool:
@@ -180,7 +214,9 @@ def spelt_by_email(name: str, email: str | None) -> bool:
     if not email or "@" not in email:
         return False
     local = "".join(name_tokens(email.split("@", 1)[0]))
-    tokens = [t for t in name_tokens(name) if len(t) > 1]
+    # German spelling in an address: weissmueller@ for Weißmüller (casefold makes ß "ss" already)
+    german = name.casefold().translate(_UMLAUTS)
+    tokens = [t for t in dict.fromkeys(name_tokens(name) + name_tokens(german)) if len(t) > 1]
     found = [t for t in tokens if t in local]
     if len(found) >= 2:
         return True

@@ -296,6 +296,9 @@ def _drafts(block: _Block) -> list[_Draft]:
         after: list[int] = []
         want = 2 if not rest and not pre else 1
         k = i + 1
+        if want == 2:  # a date alone, set apart: "März 2019 – heute", a blank line, then its role
+            while k < nxt and kinds[k] == "blank":
+                k += 1
         while k < nxt and len(after) < want and kinds[k] == "text" and _headerish(lines[k].text):
             after.append(k)
             k += 1

@@ -151,16 +151,21 @@ for _kind, _names in {
 #: Single words that name a section kind inside longer headings ("Relevant Work Experience").
 _KEYWORDS: dict[str, str] = {}
 for _kind, _words in {
-    SUMMARY: "summary profile objective profil zusammenfassung resumen perfil",
+    SUMMARY: "summary profile objective profil zusammenfassung resumen perfil profilo",
     EXPERIENCE: "experience employment internships berufserfahrung werdegang expérience expériences experiencia "
-    "history",
-    EDUCATION: "education academic ausbildung bildung studium formation educación formación qualifications",
+    "history experiência experiências esperienza esperienze ervaring werkervaring doświadczenie erfahrung "
+    "trayectoria",
+    EDUCATION: "education academic ausbildung bildung studium formation educación formación qualifications "
+    "formação educação istruzione formazione opleiding opleidingen wykształcenie estudios",
     SKILLS: "skills competencies technologies stack tools kenntnisse fähigkeiten compétences habilidades expertise "
-    "proficiencies",
-    PROJECTS: "projects projekte projets proyectos",
-    CERTIFICATIONS: "certifications certificates licenses licences zertifikate certificats",
+    "proficiencies conocimientos competencias competenze competências conhecimentos vaardigheden "
+    "umiejętności kompetenzen",
+    PROJECTS: "projects projekte projets proyectos projetos progetti projecten projekty",
+    CERTIFICATIONS: "certifications certificates licenses licences zertifikate certificats certificaciones "
+    "certificações certificazioni certificados zertifizierungen certyfikaty",
     OTHER: "publications awards honors languages interests hobbies achievements volunteering volunteer talks "
-    "patents references activities teaching sprachen",
+    "patents references activities teaching sprachen idiomas langues lingue talen języki referencias "
+    "références referenze",
 }.items():
     for _word in _words.split():
         _KEYWORDS[_word] = _kind
@@ -176,7 +181,12 @@ _INLINE_OTHER = re.compile(
 #: Words that make a short line a job title or a company, never a heading ("Build Tools Engineer").
 _NOT_HEADING = re.compile(
     r"\b(?:engineer|developer|manager|analyst|intern|lead|architect|scientist|designer|consultant|director|"
-    r"recruiter|specialist|administrator|inc|ltd|gmbh|llc|corp|university|college)\b",
+    r"recruiter|specialist|administrator|inc|ltd|gmbh|llc|corp|university|college|"
+    # the same job titles in the languages desk reads ("Desarrollador Full Stack" is no skills heading)
+    r"desarrollador|desarrolladora|programador|programadora|ingeniero|ingeniera|entwickler|entwicklerin|"
+    r"ingenieur|ingenieurin|développeur|développeuse|ingénieur|ingénieure|desenvolvedor|desenvolvedora|"
+    r"engenheiro|engenheira|sviluppatore|sviluppatrice|ingegnere|ontwikkelaar|programista|programistka|"
+    r"full[- ]stack|werkstudent|stagiaire|becario|becaria|estagiário|estagiária|tirocinante)\b",
     re.I,
 )
 _SMALL_WORDS = frozenset(("and", "of", "&", "und", "et", "de", "y", "for"))
@@ -242,7 +252,9 @@ def _classify(text: str, lenient: bool) -> tuple[str | None, bool]:
     letters = [c for c in text if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters)
     titled = all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in _WORD.findall(text))
-    if not (caps or titled or text.endswith(":")):
+    # sentence case opens with the section's word: "Conocimientos técnicos", "Formação acadêmica"
+    sentence = text[0].isupper() and len(words) <= 3 and words[0] in _KEYWORDS
+    if not (caps or titled or sentence or text.endswith(":")):
         return None, False
     if any(_KEYWORDS.get(w) == SUMMARY for w in words):  # "Qualifications Summary" is a summary
         return SUMMARY, False

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desk.parse.names import name_tokens, names_agree
+from desk.parse.resume import parse_resume
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,14 @@ def test_name_tokens_fold_case_and_accents() -> None:
 def test_never_crashes_and_is_symmetric(a: str, b: str) -> None:
     assert names_agree(a, b) == names_agree(b, a)
     assert names_agree(a, a)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("MICHAEL ODHIAMBO | SENIOR .NET DEVELOPER", "Michael Odhiambo"),
+        ("AISHA RAHMAN Senior Full-Stack Developer · Toronto, ON", "Aisha Rahman"),
+    ],
+)
+def test_a_name_in_capitals_before_a_headline(line: str, name: str) -> None:
+    assert parse_resume(f"{line}\nx@example.com\n\nEXPERIENCE\nEngineer, Acme — 2020 – 2022\n").name == name

@@ -235,3 +235,22 @@ def test_romanisation_and_nicknames_in_brackets_and_cjk_titles(line: str, name: 
 def test_linkedin_name_with_pronouns() -> None:
     text = LINKEDIN.replace("\nArjun Krishnan\n", "\nArjun Krishnan (He/Him)\n")
     assert parse_resume(text, today=TODAY).name == "Arjun Krishnan"
+
+
+def test_a_sidebar_with_education_and_an_unheaded_summary_before_the_main_column() -> None:
+    """The sidebar held EDUCATION (a main heading), so the name was sought before it; and an
+    unheaded summary stood between the name and WORK EXPERIENCE."""
+    text = (
+        "[ PHOTO ]\n\nCONTACT\nAustin, TX 78704\nmarcus.okafor@gmail.com\n\nSKILLS\nGo · Python\n\n"
+        "EDUCATION\nB.S. Computer Science\nThe University of Texas at Austin\n2010 – 2014\n\n"
+        "LANGUAGES\nEnglish – native\n\nMarcus Okafor\nSenior Backend Engineer\n\n"
+        "Backend engineer with 12 years of experience building distributed\nsystems in Go.\n\n"
+        "WORK EXPERIENCE\n\nSenior Backend Engineer\nAcme Corp | Jan 2020 – Present\n- Go\n"
+    )
+    assert parse_resume(text, today=TODAY).name == "Marcus Okafor"
+
+
+def test_an_email_spells_a_german_name_without_umlauts() -> None:
+    assert spelt_by_email("Jonas Weißmüller", "jonas.weissmueller@web.de")
+    assert spelt_by_email("Jörg Bäcker", "joerg.baecker@example.de")
+    assert not spelt_by_email("Jonas Weißmüller", "anna.schmidt@web.de")

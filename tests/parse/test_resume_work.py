@@ -451,3 +451,26 @@ def test_an_at_sign_between_title_and_company_is_no_email() -> None:
     assert triples(work("Backend Engineer @ Stripe          Jan 2019 – Present\n")) == [
         ("Backend Engineer", "Stripe", "2019-01", None)
     ]
+
+
+def test_a_date_set_apart_by_blank_lines_heads_the_role_under_it() -> None:
+    """German CVs in two columns: "März 2019 – heute", a blank line, then title and company."""
+    text = (
+        "Max Muster\nmax@example.de\n\nBerufserfahrung\n\nMärz 2019 – heute\n\nSenior Java-Entwickler\n"
+        "CHECK24 GmbH, München\n• Java 17\n\nOkt. 2015 – Feb. 2019\n\nSoftwareentwickler\nSiemens AG, München\n• Java\n"
+    )
+    work = parse_resume(text, today=TODAY).work
+    assert [(w.title, w.company, w.start, w.end) for w in work] == [
+        ("Senior Java-Entwickler", "CHECK24 GmbH", "2019-03", None),
+        ("Softwareentwickler", "Siemens AG", "2015-10", "2019-02"),
+    ]
+
+
+def test_a_title_with_full_stack_is_no_skills_heading() -> None:
+    text = (
+        "Alejandro Ruiz\nalejandro@example.es\n\nExperiencia profesional\nDesarrollador Full Stack Senior\n"
+        "Cabify (Madrid) | ene. 2019 – actualidad\n• Node.js\n\nConocimientos técnicos\nLenguajes: Python\n"
+    )
+    r = parse_resume(text, today=TODAY)
+    assert [(w.title, w.company) for w in r.work] == [("Desarrollador Full Stack Senior", "Cabify")]
+    assert [s.kind for s in r.sections] == ["experience", "skills"]
