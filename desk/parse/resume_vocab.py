@@ -80,6 +80,21 @@ SCHOOL_WORDS = _words(
 )
 #: Things that are never part of a person's name line.
 NOT_NAME_WORDS = TITLE_WORDS | {
+    # technology words that open a headline in capitals ("SQL SERVER Developer", "REST API Engineer")
+    "sql",
+    "server",
+    "rest",
+    "api",
+    "aws",
+    "gcp",
+    "azure",
+    "java",
+    "python",
+    "php",
+    "linux",
+    "oracle",
+    "sap",
+    "devops",
     "resume",
     "résumé",
     "cv",

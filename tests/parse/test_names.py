@@ -65,3 +65,8 @@ def test_never_crashes_and_is_symmetric(a: str, b: str) -> None:
 )
 def test_a_name_in_capitals_before_a_headline(line: str, name: str) -> None:
     assert parse_resume(f"{line}\nx@example.com\n\nEXPERIENCE\nEngineer, Acme — 2020 – 2022\n").name == name
+
+
+@pytest.mark.parametrize("line", ["SQL SERVER Developer", "REST API Developer"])
+def test_a_headline_in_capitals_is_no_name(line: str) -> None:
+    assert parse_resume(f"{line}\nx@example.com\n\nEXPERIENCE\nEngineer, Acme — 2020 – 2022\n").name is None
