@@ -1,4 +1,4 @@
-"""TXT and Markdown: decode, tidy, done. The text is already in reading order."""
+"""TXT and Markdown: decode, (render Markdown,) tidy. The text is already in reading order."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ def extract_plain(data: bytes, fmt: str) -> Extracted:
     """Text of a ``.txt``/``.md`` file; only whitespace counts as empty."""
     raw, encoding = decode_text(data)
     text = tidy(raw)
+    if fmt == "md":  # loaded here: only Markdown files pay for the Markdown parser
+        from desk.extract.markdown import markdown_to_text
+
+        text = tidy(markdown_to_text(text))  # tidy first: the parser turns a NUL into U+FFFD
     if is_blank(text):
         raise ExtractError("empty", "the file contains no text")
     layout = {"columns": [1], "text_layer": True, "encoding": encoding}

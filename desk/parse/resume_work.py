@@ -22,7 +22,7 @@ from desk.parse.resume_vocab import company_score, is_school, title_score
 from desk.parse.sections import EXPERIENCE, OTHER, Line, is_bullet, lines_between, strip_bullet
 
 _SPLIT = re.compile(
-    r"\s++[—–|·•@-]\s++|\s*+[|·•]\s*+|\t++|\s{2,}+|\s++at\s++(?=[A-Z0-9])|\s++[—–](?=\S)|(?<=\S)[—–]\s++"
+    r"\s++[—–|·•@-]\s++|\s*+[|·•]\s*+|\t++|\s{2,}+|\s++(?:at|presso|chez|bei|bij)\s++(?=[A-Z0-9])|\s++[—–](?=\S)|(?<=\S)[—–]\s++"
 )
 _COMMA = re.compile(r",\s+|[，、]\s*")
 _LEGAL_TAIL = re.compile(
@@ -208,9 +208,13 @@ class _Block:
         self._parts: dict[int, list[_Part]] = {}
 
     def rest(self, i: int) -> str:
-        """Line ``i`` without its date range (the whole line when it has none)."""
+        """Line ``i`` without its date range (the whole line when it has none), and without the
+        description cell of a table row."""
         rng = self.range_at.get(i)
-        return _rest(self.lines[i].text, rng) if rng else self.lines[i].text
+        if not rng:
+            return self.lines[i].text
+        rest = _rest(self.lines[i].text, rng)
+        return rest if _headerish(rest) else _row_head(rest) or rest
 
     def parts(self, header: list[int]) -> list[_Part]:
         """The header lines' parts, ``tail_of`` counted across lines (read-only: shared and cached)."""
@@ -244,7 +248,7 @@ def _anchors(lines: list[Line], kinds: list[str], today: date) -> list[tuple[int
             ranges = [r for r in find_ranges(line.text, today) if not _in_a_note(line.text, r)]
             if ranges:
                 rest = _rest(line.text, ranges[0])
-                if not rest or _headerish(rest):
+                if not rest or _headerish(rest) or _row_head(rest):
                     anchors.append((i, ranges[0]))
                 continue
             single = _single_date(line.text, today)
@@ -253,6 +257,21 @@ def _anchors(lines: list[Line], kinds: list[str], today: date) -> list[tuple[int
         if anchors:
             return anchors
     return []
+
+
+_CELL = re.compile(r"\s*\|\s*|\t+")
+
+
+def _row_head(rest: str) -> str | None:
+    """The header cells of a table row whose last cell tells the work: "Emirates NBD, Dubai |
+    Senior BI Developer | Power BI semantic models (DAX), ..." gives its first two cells."""
+    if "|" not in rest and "\t" not in rest:
+        return None
+    cells = [c for c in _CELL.split(rest) if c]
+    for k, cell in enumerate(cells):
+        if not _headerish(cell):
+            return " | ".join(cells[:k]) if k else None
+    return None
 
 
 def _in_a_note(text: str, rng: DateRange) -> bool:
@@ -354,6 +373,34 @@ _LABELS = frozenset(
         "cargo",
         "puesto",
         "periodo",
+        # more of what a table's header row says
+        "technologies",
+        "technology",
+        "tools",
+        "stack",
+        "designation",
+        "client",
+        "city",
+        "country",
+        "achievements",
+        "details",
+        "highlights",
+        "name",
+        "and",
+        "start",
+        "end",
+        "rolle",
+        "funktion",
+        "aufgaben",
+        "ort",
+        "bedrijf",
+        "functie",
+        "periode",
+        "azienda",
+        "ruolo",
+        "mansione",
+        "função",
+        "período",
     ]
 )
 
@@ -368,6 +415,8 @@ def _is_labels(parts: list[_Part]) -> bool:
 def _rest(text: str, rng: DateRange) -> str:
     rest = text[: rng.pos] + "  " + text[rng.endpos :]
     rest = _EMPTY_PARENS.sub(" ", rest).strip(_STRIP)
+    if rest.endswith(".") and text.rstrip().endswith((").", "].")):
+        rest = rest[:-1].rstrip(_STRIP)  # "Title, Company (2019/05 – 2021/08)." ends a header, not a sentence
     if rest and not rest[0].isalnum():
         rest = strip_bullet(rest)  # a Wingdings bullet
     return (" as " in rest.lower() and _from_sentence(rest)) or rest
@@ -420,7 +469,44 @@ def work_entries(
         sec_lines = lines_between(lines, start, end)
         if sec_lines and sec_lines[0].start in heading_starts:
             sec_lines = sec_lines[1:]  # the heading itself
+        sec_lines = _mend_split_ranges(text, sec_lines, today)
         out.extend(_section_entries(_Block(sec_lines, today), today, strict, schools or []))
+    return out
+
+
+#: A line that stops after a date and a dash: its range goes on in the next line.
+_OPEN_RANGE = re.compile(r"(?:\d|[^\W\d_]\.?)\s*[-–—‒―~]$")
+
+
+def _mend_split_ranges(text: str, lines: list[Line], today: date) -> list[Line]:
+    """One line for a range wrapped after its dash: "DevOps Engineer, Sabre (2019/05 –" then
+    "2021/08). Built the CI." (justified columns wrap anywhere). The range's end moves up to
+    its line; what follows it on the next line stays a line of its own.
+
+    Offsets stay true: the line break becomes a space, so the joined line is as long as the text.
+    """
+    if not any(_OPEN_RANGE.search(ln.text) for ln in lines):
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        a = lines[i]
+        b = lines[i + 1] if i + 1 < len(lines) else None
+        if b is not None and b.text and _OPEN_RANGE.search(a.text):
+            raw = text[a.start : b.end].replace("\r", " ").replace("\n", " ")
+            joint = a.end - a.start
+            spans = [r for r in find_ranges(raw, today) if r.pos < joint < r.endpos]
+            if spans:
+                cut = spans[0].endpos
+                while cut < len(raw) and raw[cut] in ").];,":
+                    cut += 1
+                out.append(Line(a.start, a.start + cut, raw[:cut], raw[:cut].strip()))
+                if raw[cut:].strip():
+                    out.append(Line(a.start + cut, b.end, raw[cut:], raw[cut:].strip()))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 

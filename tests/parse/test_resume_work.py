@@ -217,6 +217,11 @@ Diplom-Informatiker, Technische Universität Dresden, 2010 – 2016
         ("Teamleiterin Backend, Zalando SE, Berlin", "Teamleiterin Backend", "Zalando SE"),
         ("Ingénieure logiciel, Capgemini, Lyon", "Ingénieure logiciel", "Capgemini"),
         ("Sviluppatore backend, Satispay, Milano", "Sviluppatore backend", "Satispay"),
+        # "at" in other languages
+        ("Senior Backend Developer presso Satispay – Milano", "Senior Backend Developer", "Satispay"),
+        ("Développeuse backend chez Doctolib, Paris", "Développeuse backend", "Doctolib"),
+        ("Softwareentwickler bei SAP SE, Walldorf", "Softwareentwickler", "SAP SE"),
+        ("Backend developer bij Bol.com, Utrecht", "Backend developer", "Bol.com"),
     ],
 )
 def test_titles_in_other_languages_and_compounds(line: str, title: str, company: str) -> None:
@@ -474,3 +479,31 @@ def test_a_title_with_full_stack_is_no_skills_heading() -> None:
     r = parse_resume(text, today=TODAY)
     assert [(w.title, w.company) for w in r.work] == [("Desarrollador Full Stack Senior", "Cabify")]
     assert [s.kind for s in r.sections] == ["experience", "skills"]
+
+
+def test_a_range_wrapped_after_its_dash_is_one_range() -> None:
+    """Justified prose columns wrap anywhere: "(2019/05 –" ends a line, "2021/08)." starts the next."""
+    body = (
+        "Site Reliability Engineer, Allegro, Kraków (2021/09 –\npresent). Runs the on-call rota.\n\n"
+        "DevOps Engineer, Sabre Polska, Kraków (2019/05 –\n2021/08). Built the CI pipelines.\n"
+    )
+    assert triples(work(body)) == [
+        ("Site Reliability Engineer", "Allegro", "2021-09", None),
+        ("DevOps Engineer", "Sabre Polska", "2019-05", "2021-08"),
+    ]
+
+
+def test_a_table_row_with_a_description_cell() -> None:
+    """A Word table Period | Employer | Position | Responsibilities: the last cell is prose, the
+    header row is labels, and neither is a title or a company."""
+    body = (
+        "Period | Employer | Position | Responsibilities & Technologies\n"
+        "04/2021 - Present | Emirates NBD, Dubai | Senior BI Developer | Power BI semantic models (DAX), "
+        "Azure Data Factory pipelines into Azure Synapse; row-level security for 1,800 users.\n"
+        "01/2019 - 03/2021 | Majid Al Futtaim, Dubai | BI Developer | Retail sales data warehouse on SQL "
+        "Server 2017 with SSIS; Tableau dashboards for Carrefour UAE.\n"
+    )
+    assert triples(work(body, "Work Experience")) == [
+        ("Senior BI Developer", "Emirates NBD", "2021-04", None),
+        ("BI Developer", "Majid Al Futtaim", "2019-01", "2021-03"),
+    ]
