@@ -313,6 +313,11 @@ NOT_AN_END_RE = re.compile(
 
 
 def _clauses(line: JobLine) -> list[JobLine]:
+    """The line's sentences (see ``_sentences``), each with a plus in an aside split off."""
+    return [part for sentence in _sentences(line) for part in (_plus_aside(sentence) or [sentence])]
+
+
+def _sentences(line: JobLine) -> list[JobLine]:
     """A line of prose as its sentences, each read on its own: a one-paragraph posting asks for
     some skills ("You should be really comfortable with TypeScript") and calls others a plus
     ("Prisma experience is a plus") in one line, and one cue must not decide for them all.
@@ -334,6 +339,35 @@ def _clauses(line: JobLine) -> list[JobLine]:
         return [line]
     out.append(replace(line, text=text[start:], offset=line.offset + start))
     return out
+
+
+#: Where an aside starts when it is not in brackets: "Deep AWS knowledge - GCP is a bonus".
+ASIDE_DASH_RE = re.compile(r"\s[-–—]\s|;\s")
+
+
+def _plus_aside(line: JobLine) -> list[JobLine] | None:
+    """A required line with a plus in an aside: "Terraform (bonus: Pulumi)", "Deep AWS knowledge -
+    GCP is a bonus", "AWS or Azure (GCP a plus)". The aside is its own clause, so only what it
+    names is a plus; the rest of the line (blanked where the aside was, offsets kept) stays
+    what its section says. None when the cue is not in an aside, or the aside names nothing."""
+    text = line.text
+    cue = PREFERRED_CUE_RE.search(text)
+    if cue is None:
+        return None
+    opening = text.rfind("(", 0, cue.start())
+    closing = text.find(")", cue.end())
+    if opening >= 0 and text.find(")", opening, cue.start()) < 0 and closing >= 0:
+        a, b = opening, closing + 1
+    else:
+        dashes = [m for m in ASIDE_DASH_RE.finditer(text, 0, cue.start())]
+        if not dashes:
+            return None
+        a, b = dashes[-1].start(), len(text)
+    main = text[:a] + " " * (b - a) + text[b:]
+    words = re.findall(r"\w{2,}", PREFERRED_CUE_RE.sub(" ", text[a:b]))
+    if not words or PREFERRED_CUE_RE.search(main) or not re.search(r"\w", main):
+        return None
+    return [replace(line, text=main), replace(line, text=text[a:b], offset=line.offset + a)]
 
 
 def _employer_domains(line: JobLine, kind: str, hits: list[SkillHit], tax: Taxonomy) -> set[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪◦●○‣⁃–—>]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+", re.I)
 EMPHASIS_RE = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 DECOR_RE = re.compile(r"^[#*_=\s]+|[#*_=\s:：.\-–—]+$")
@@ -92,6 +94,9 @@ def heading_kind(line: str) -> str | None:
     low = core.lower()
     if ":" in low:  # "Years of Experience: 4-6 years" is a labelled value, not a heading
         return None
+    misspelt = _misspelt_heading(low) if len(words) <= 3 else None
+    if misspelt == "preferred":  # "Prefered Qualifications": the typo decides, as "Preferred" would
+        return misspelt
     for kind, pattern in SECTION_PATTERNS:
         m = pattern.search(low)
         if not m:
@@ -99,6 +104,29 @@ def heading_kind(line: str) -> str | None:
         # A plain line must be mostly the heading phrase; a line ending in ':' may say more.
         if ends_colon or len(words) <= 4 or m.end() - m.start() >= len(low) * 0.5:
             return kind
+    return misspelt
+
+
+#: Heading words as people misspell them in a hurry ("Requirments", "Preffered", "Responsibilites").
+FUZZY_HEADINGS = {
+    "preferred": "preferred",
+    "desirable": "preferred",
+    "responsibilities": "responsibilities",
+    "requirements": "required",
+    "required": "required",
+    "qualifications": "required",
+}
+
+
+def _misspelt_heading(low: str) -> str | None:
+    """The kind of a short line whose word is a heading word with a typo or two (one in a
+    short word), so a heading is not lost to a slip of the keyboard."""
+    for word in re.findall(r"[a-z]{6,}", low):
+        for key, kind in FUZZY_HEADINGS.items():
+            if Levenshtein.distance(word, key, score_cutoff=2 if len(key) >= 9 else 1) <= (
+                2 if len(key) >= 9 else 1
+            ):
+                return kind
     return None
 
 

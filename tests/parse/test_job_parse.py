@@ -342,3 +342,39 @@ def test_a_cue_in_one_field_of_a_subject_line_stays_there() -> None:
     )
     kinds = {s: r.kind for r in job.requirements if r.type == "skill" for s in r.skills}
     assert kinds["dotnet"] == REQUIRED
+
+
+def test_a_plus_in_an_aside_is_a_plus_for_what_the_aside_names() -> None:
+    job = parse_job(
+        "DevOps Engineer\n\nRequirements\n"
+        "- Deep AWS knowledge - GCP is a bonus\n"
+        "- Kubernetes in production (bonus: Helm)\n"
+        "- Terraform (bonus: Pulumi)\n"
+        "- Observability: Prometheus + Grafana (Datadog experience = bonus points)\n"
+        "- Java (preferred) or Go\n"
+        "- Experience with Ansible is a plus\n"
+    )
+    for sid in ("aws", "kubernetes", "terraform", "prometheus", "grafana"):
+        assert req(job, sid).kind == REQUIRED, sid
+    for sid in ("google-cloud", "helm", "pulumi", "datadog", "ansible"):
+        assert req(job, sid).kind == PREFERRED, sid
+    # an aside that names nothing but the cue does not split its line
+    assert (req(job, "java").kind, req(job, "go").kind) == (PREFERRED, PREFERRED)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Requirments", REQUIRED),
+        ("Qualifcations:", REQUIRED),
+        ("Preffered", PREFERRED),
+        ("Prefered Qualifications", PREFERRED),
+    ],
+)
+def test_a_misspelt_heading_still_opens_its_section(heading: str, kind: str) -> None:
+    job = parse_job(
+        f"Cloud Engineer\n\nMust have\n- Python\n\nResponsibilities\n- Run our platform\n\n{heading}\n"
+        "- Terraform\n- Kubernetes\n"
+    )
+    assert req(job, "terraform").kind == kind
+    assert req(job, "kubernetes").kind == kind
