@@ -7,6 +7,7 @@ byte, so a server re-parsing an exported JD agrees with the desk.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 from desk.model import DEGREE_LEVELS, IGNORED, PREFERRED, REQUIRED, Job, Requirement, SkillHit, YearsSpec
@@ -57,7 +58,14 @@ WEIGHTS = {
 PREFERRED_CUE_RE = re.compile(
     r"nice[- ]to[- ]have|good[- ]to[- ]have|would be (?:a |an )?(?:nice|plus|bonus|great|advantage|beneficial)|"
     r"\b(?:is|are) a plus|\ba plus\b|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bdesired\b|"
-    r"\badvantage(?:ous)?\b|\ban asset\b|\bideally\b|\bnot required\b|\boptional\b|\bwelcome\b|\bnot a must\b",
+    r"\badvantage(?:ous)?\b|\ban asset\b|\bideally\b|\bnot required\b|\boptional\b|\bwelcome\b|\bnot a must\b|"
+    # the same in the languages desk reads postings in
+    r"wünschenswert|von vorteil|\bvorteilhaft|\bidealerweise\b|gerne gesehen|\bein plus\b|"
+    r"\bun (?:gros )?plus\b|\bapprécié|\bsouhaité|\bidéalement\b|\batouts?\b|"
+    r"\bdeseable\b|\bvalorable\b|se valorará|\bidealmente\b|\bdesejável\b|\bdiferencial\b|"
+    r"\bgradit[oa]\b|\bpreferibil|titolo preferenziale|"
+    r"\bpré\b|\bbij voorkeur\b|\bwenselijk\b|\bpluspunt|\been plus\b|"
+    r"mile widziane|dodatkowym atutem|\batutem\b",
     re.I,
 )
 #: "(you don't need to know our infra)": what is named here is neither asked for nor a plus.
@@ -165,6 +173,20 @@ def _combine(old: str, new: str) -> str:
     if PREFERRED in (old, new):
         return PREFERRED
     return old if RANK[old] >= RANK[new] else new
+
+
+def _concrete_skill_namer(tax: Taxonomy) -> Callable[[str], bool]:
+    """Whether a line names a concrete skill (a tool, language, platform: not "Soft skills",
+    "Backend development" or "Communication"), for telling short requirements from headings."""
+    matcher = matcher_for(tax)
+
+    def names(text: str) -> bool:
+        return any(
+            not _is_abstract(h.skill_id, tax) and tax.skills[h.skill_id].category != "soft"
+            for h in matcher.find(text, implied=False, list_spans=[(0, len(text))])
+        )
+
+    return names
 
 
 def _is_abstract(sid: str, tax: Taxonomy) -> bool:
@@ -601,7 +623,7 @@ def parse_job(text: str, taxonomy: Taxonomy | None = None) -> Job:
     """Structured requirements from a JD's text; never raises on any string."""
     tax = taxonomy or builtin_taxonomy()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    lines = split_lines(text)
+    lines = split_lines(text, _concrete_skill_namer(tax))
     title = _title(text, lines)
     reqs = _skill_requirements(lines, tax)
     extra, screening = _non_skill_requirements(text, lines, title)

@@ -53,7 +53,8 @@ NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(NUMBER_WORDS) + r")"
 _YEAR_WORD = r"(?:years?|yrs?|jahre|jahren|ans|años|anni|anos|jaar|jaren)\b"
-_YRS = r"\s*(?:\+\s*)?" + _YEAR_WORD
+#: "two (2) years", "Four (4) or more years", "5 or more years", "5+ years"
+_YRS = r"\s*(?:\(\s*\d{1,2}\s*\)\s*)?(?:\+\s*|or more\s+)?" + _YEAR_WORD
 YEARS_RANGE_RE = re.compile(_NUM + r"\s*(?:-|–|—|to|bis|à|a)\s*" + _NUM + r"\s*\+?" + _YRS, re.I)
 YEARS_MIN_RE = re.compile(
     r"(?:(?:at least|minimum(?: of)?|min\.?|over|more than|no less than|mindestens|mind\.|mehr als|über|"
@@ -67,7 +68,9 @@ YEARS_MIN_RE = re.compile(
 )
 EXPERIENCE_CUE_RE = re.compile(
     r"experience|exp\b|professional|industry|working|work\b|in (the )?field|erfahrung|expérience|experiencia|"
-    r"esperienza|experiência|ervaring",
+    r"esperienza|experiência|ervaring|"
+    # Indeed's screening lines: "Python: 3 years (Required)"
+    r"\((?:required|preferred)\)",
     re.I,
 )
 NOT_EXPERIENCE_RE = re.compile(
@@ -99,7 +102,7 @@ def find_years(line: str) -> list[tuple[float | None, float | None]]:
     for m in YEARS_MIN_RE.finditer(line):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        bare = m.group(3) is not None and "+" not in m.group(0) and "more" not in m.group(0)
+        bare = m.group(3) is not None and "+" not in m.group(0) and "more" not in m.group(0).lower()
         if bare and not cue:
             continue
         value = next(g for g in m.groups() if g)
@@ -135,10 +138,14 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             # German, French, Spanish, Italian: a completed degree, a licence, Bac+3, a grado, a laurea
             r"(?:hochschul|universitäts)?studium\b|hochschulabschluss|universitätsabschluss|"
             r"\blicence\b|\bbac\s?\+\s?[34]\b|\bgrado\b|licenciatura|titulación universitaria|\blaurea\b|"
-            r"\bbacharelado\b|\bgradua[çc][ãa]o\b|ensino superior",
+            r"\bbacharelado\b|\bgradua[çc][ãa]o\b|ensino superior|"
+            # Dutch HBO (universities of applied sciences), Polish higher education
+            r"\bhbo\b|wykształcenie wyższe",
             re.I,
         ),
     ),
+    ("master", re.compile(r"\bwo\b(?=[- ](?:niveau|werk|opleiding|diploma|master))|\bwo-", re.I)),
+    ("diploma", re.compile(r"\bdiploma\b(?!-)", re.I)),
     ("associate", re.compile(r"\bassociate'?s? degree\b", re.I)),
     ("highschool", re.compile(r"high school|secondary school|\bged\b", re.I)),
 ]
@@ -146,7 +153,7 @@ DEGREE_CUE_RE = re.compile(
     r"degree|bachelor|master|ph\.?\s?d|doctora|\bb\.?s|\bm\.?s|\bmba\b|graduat|diploma|studium|abschluss|"
     r"\b[bm]\.?tech\b|\b[bm]\.?e\b|\b[bm]\.?c\.?a\b|"
     r"\blicence\b|\bbac\s?\+|\bgrado\b|licenciatura|titulación|\blaurea\b|máster|ingénieur|maestr[ií]a|mestrado|"
-    r"bacharelado|gradua[çc][ãa]o|ensino superior",
+    r"bacharelado|gradua[çc][ãa]o|ensino superior|\bhbo\b|\bwo\b|wykształcenie",
     re.I,
 )
 FIELD_RE = re.compile(
@@ -176,6 +183,8 @@ NO_DEGREE_RE = re.compile(
 
 def find_education(line: str) -> EducationSpec | None:
     if not DEGREE_CUE_RE.search(line) or NO_DEGREE_RE.search(line):
+        return None
+    if " " not in line.strip() and line.strip().islower():  # "master": a tech stack's skill level
         return None
     levels = [name for name, pat in LEVEL_PATTERNS if pat.search(line)]
     if not levels:

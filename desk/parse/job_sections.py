@@ -8,6 +8,7 @@ everything until the next heading inherits its kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -18,6 +19,8 @@ DECOR_RE = re.compile(r"^[#*_=\s]+|[#*_=\s:：.\-–—]+$")
 
 # Order matters: the first pattern that matches wins ("preferred qualifications" is preferred).
 SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Naukri's and LinkedIn's own headings for what a job asks: "desired" there means wanted
+    ("required", re.compile(r"desired (?:candidate )?profile|desired skills and experience")),
     (
         "preferred",
         re.compile(
@@ -25,7 +28,8 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"plus(es)?|would be a plus|optional|extra credit|additional (skills|qualifications)|wünschenswert|"
             r"even better|great to have|stand out|ideally|deseable|valorable|se valorar|atouts?|von vorteil|"
             r"secondary skills?|highly regarded|diferenciais|diferencial|será un plus|sera un plus|"
-            r"un plus|é um plus|seria (?:um )?diferencial"
+            r"un plus|é um plus|seria (?:um )?diferencial|pré'?s|mile widziane|gradito|graditi|requisiti preferenziali|"
+            r"vorteilhaft|idealerweise|souhaité|apprécié|desejável|desejáveis"
         ),
     ),
     ("soft", re.compile(r"soft skills|personal (skills|qualities|attributes)|interpersonal|behaviou?ral")),
@@ -35,7 +39,9 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"responsibilit|what you('ll| will) do|what you'll be doing|your role|the role|duties|day[- ]to[- ]day|"
             r"your impact|role overview|what you('ll| will) work on|the job|aufgaben|missions?|"
             r"responsabilidad|responsabilit|atribuições|atribuciones|funciones|qué harás|que harás|"
-            r"o que você (?:vai|irá) fazer|ce que (?:vous ferez|tu feras)|vos missions|tes missions"
+            r"o que você (?:vai|irá) fazer|ce que (?:vous ferez|tu feras)|vos missions|tes missions|"
+            r"wat ga je doen|wat je gaat doen|jouw rol|taken|obowiązki|zakres obowiązków|responsabilità|"
+            r"cosa farai|mansioni|le poste|ihre aufgaben|deine aufgaben"
         ),
     ),
     (
@@ -47,7 +53,9 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"requisitos|you should have|what it takes|mitbringst|mitbringen|qualifikation|"
             r"the tech\b|^tech\b|what (?:we|they)(?: will)? need|need from you|you('ll| will) need|criteria|"
             r"you('ll| will) have|you('ll| will) bring|successful candidate|o que buscamos|lo que buscamos|"
-            r"buscamos|procuramos|was du mitbringst|votre profil|ton profil"
+            r"buscamos|procuramos|was du mitbringst|votre profil|ton profil|"
+            r"wat (?:we|wij) vragen|wat vragen (?:we|wij)|wat breng je mee|jouw profiel|wie ben jij|functie-?eisen|vereisten|"
+            r"wymagania|nasze wymagania|requisiti|cerchiamo|profilo"
         ),
     ),
     (
@@ -57,7 +65,8 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"why join|equal opportunity|how to apply|our company|apply|contact|"
             r"sobre (?:a|o|nós|nos|nosotros)\b|quiénes somos|quienes somos|quem somos|über uns|qui sommes|"
             r"à propos|a propos|benefícios|beneficios|ofrecemos|oferecemos|wir bieten|was wir bieten|"
-            r"nous offrons|avantages|in it for you|what's in it"
+            r"nous offrons|avantages|in it for you|what's in it|"
+            r"wat (?:we|wij) bieden|wat bieden wij|arbeidsvoorwaarden|oferujemy|benefity|cosa offriamo|offriamo"
         ),
     ),
     ("intro", re.compile(r"job description|description|overview|summary|detailed jd|position|location")),
@@ -72,6 +81,7 @@ class JobLine:
     number: int  # 0-based line number in the input
     offset: int  # character offset of the line in the input
     is_bullet: bool
+    item_number: int = 0  # "5." gives 5; 0 when the line is not numbered
 
 
 def heading_kind(line: str) -> str | None:
@@ -150,7 +160,22 @@ def _form_field(raws: list[str], number: int) -> bool:
     return all(n is not None and FIELD_RE.match(n) for n in near)
 
 
-def split_lines(text: str) -> list[JobLine]:
+NUMBER_RE = re.compile(r"^\s*\(?(\d{1,2})[.)]\s")
+
+
+def _next_item(out: list[JobLine], number: int, raw: str) -> bool:
+    """A numbered line that follows on from the numbered item just above it ("4. Experience with
+    PostgreSQL", then "5. Experience with Docker") is the list's next item, however short."""
+    m = NUMBER_RE.match(raw)
+    if m is None or raw.rstrip("*_ ").endswith((":", "：")) or not out or out[-1].number < number - 2:
+        return False
+    return out[-1].is_bullet and out[-1].item_number == int(m.group(1)) - 1
+
+
+def split_lines(text: str, names_skill: Callable[[str], bool] | None = None) -> list[JobLine]:
+    """The lines with their sections. ``names_skill`` tells a short requirement ("Docker is a
+    plus", "Kubernetes experience") from a heading ("Nice to have", "Experience"): a line
+    without a colon that names a concrete skill is an item, whatever words it has."""
     out: list[JobLine] = []
     section, heading = "intro", ""
     offset = 0
@@ -161,16 +186,32 @@ def split_lines(text: str) -> list[JobLine]:
         if not raw.strip():
             continue
         kind = heading_kind(raw)
-        if kind is not None and _form_field(raws, number):
+        if kind is not None and (_form_field(raws, number) or _next_item(out, number, raw)):
+            kind = None
+        if (
+            kind is not None
+            and names_skill is not None
+            and not raw.rstrip("*_ ").endswith((":", "："))
+            and names_skill(DECOR_RE.sub("", BULLET_RE.sub("", raw)))
+        ):
             kind = None
         if kind is not None:
             section, heading = kind, raw.strip()
             continue
         is_bullet = bool(BULLET_RE.match(raw))
+        numbered = NUMBER_RE.match(raw)
         body = BULLET_RE.sub("", raw).strip() if is_bullet else raw.strip()
         # markdown emphasis ("**Location:** Berlin", "Go **or** Rust") is decoration, not text
         body = EMPHASIS_RE.sub("", body).lstrip("# ").strip() or body
         out.append(
-            JobLine(body, section, heading, number, line_offset + raw.find(body[:1] or " "), is_bullet)
+            JobLine(
+                body,
+                section,
+                heading,
+                number,
+                line_offset + raw.find(body[:1] or " "),
+                is_bullet,
+                int(numbered.group(1)) if numbered else 0,
+            )
         )
     return out

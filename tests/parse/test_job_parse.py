@@ -378,3 +378,89 @@ def test_a_misspelt_heading_still_opens_its_section(heading: str, kind: str) -> 
     )
     assert req(job, "terraform").kind == kind
     assert req(job, "kubernetes").kind == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("Two (2) years of professional experience administering Linux", (2, None)),
+        ("Four (4) or more years of experience in IT", (4, None)),
+        ("5 or more years of experience", (5, None)),
+        ("Python: 3 years (Required)", (3, None)),
+    ],
+)
+def test_years_written_the_long_way(line: str, years: tuple) -> None:
+    job = parse_job(f"Systems Administrator\n\nQualifications\n- {line}\n")
+    assert [(y.min, y.max) for y in job.years] == [years]
+
+
+def test_per_skill_screening_years_give_the_largest_required() -> None:
+    job = parse_job(
+        "Data Engineer\n\nExperience:\n* Python: 3 years (Required)\n* dbt: 1 year (Required)\n"
+        "* AWS: 5 years (Preferred)\n"
+    )
+    assert (job.years[job.years_used].min, job.years[job.years_used].max) == (3, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        ("Minimum Diploma in Computer Science or related discipline", "diploma"),
+        ("Diploma or degree in IT", "diploma"),
+        ("HBO werk- en denkniveau", "bachelor"),
+        ("Afgeronde WO-opleiding Informatica", "master"),
+        ("High school diploma or GED", "highschool"),
+    ],
+)
+def test_degree_levels_beyond_bachelor_and_master(line: str, level: str) -> None:
+    job = parse_job(f"Engineer\n\nRequirements\n- {line}\n- Python\n")
+    assert job.education is not None and job.education["min_level"] == level
+
+
+def test_a_skill_level_word_is_no_degree() -> None:
+    """JustJoin.it lists each skill with its level on the next line: "Python" then "master"."""
+    job = parse_job("Senior Python Developer\n\nTech stack\nPython\nmaster\nDjango\nadvanced\n")
+    assert job.education is None
+    assert req(job, "python").kind == REQUIRED
+
+
+def test_numbered_items_that_look_like_headings_stay_items() -> None:
+    job = parse_job(
+        "Backend Engineer\n\nMust have:\n1.  At least 5 years of backend development\n2.  Experience with PostgreSQL\n"
+        "3.  Experience with Docker\n\nGood to have:\n1.  Experience with Kubernetes\n2.  Experience with Redis\n"
+    )
+    assert (req(job, "postgresql").kind, req(job, "docker").kind) == (REQUIRED, REQUIRED)
+    assert (req(job, "kubernetes").kind, req(job, "redis").kind) == (PREFERRED, PREFERRED)
+
+
+def test_naukri_desired_candidate_profile_is_what_the_job_asks() -> None:
+    job = parse_job(
+        "Senior Java Developer\n\nRoles and Responsibilities\n- Build REST services\n\nDesired Candidate Profile\n"
+        "- Strong hands on experience in Core Java\n- Experience with Kafka is an added advantage\n"
+    )
+    assert req(job, "java").kind == REQUIRED
+    assert req(job, "kafka").kind == PREFERRED
+
+
+@pytest.mark.parametrize(
+    ("text", "plus"),
+    [
+        (
+            "Sehr gute Kenntnisse in C#\nKenntnisse in Angular wünschenswert\nErfahrung mit Docker von Vorteil\n"
+            "Idealerweise erste Erfahrungen mit RabbitMQ",
+            ("angular", "docker", "rabbitmq"),
+        ),
+        (
+            "Maîtrise de C#\nUne expérience avec Angular serait un plus\nDocker apprécié",
+            ("angular", "docker"),
+        ),
+        ("Experiencia con C#\nSe valorará Angular\nDocker deseable", ("angular", "docker")),
+        ("Ervaring met C#\nErvaring met Angular is een pré\nDocker is een pluspunt", ("angular", "docker")),
+        ("Znajomość C#\nMile widziane: Angular, Docker", ("angular", "docker")),
+    ],
+)
+def test_a_plus_said_in_other_languages(text: str, plus: tuple) -> None:
+    job = parse_job(f"Softwareentwickler\n\nAnforderungen\n{text}\n")
+    assert req(job, "csharp").kind == REQUIRED
+    for sid in plus:
+        assert req(job, sid).kind == PREFERRED, sid
