@@ -154,6 +154,10 @@ def _title(text: str, lines: list[JobLine]) -> str:
         if m:
             return m.group(1).strip()[:120]
     for line in lines:
+        if "|" in line.text and not line.is_bullet:  # "Tessellate | Senior Rust Engineer | Boston | $170k"
+            field = next((f.strip() for f in line.text.split("|") if ROLE_RE.search(f)), "")
+            if field and len(field.split()) <= 10 and ":" not in field:
+                return field[:120]
         text = TITLE_TAIL_RE.sub("", line.text) if len(line.text.split()) > 10 else line.text
         words = text.split()
         if line.is_bullet or not words or len(words) > 10 or text.endswith((":", ".")):
@@ -161,9 +165,24 @@ def _title(text: str, lines: list[JobLine]) -> str:
         if ROLE_RE.search(text) and ":" not in text:
             return text.strip()[:120]
     for line in lines:
-        if not line.is_bullet and 0 < len(line.text.split()) <= 10:
+        if not line.is_bullet and 0 < len(line.text.split()) <= 10 and not POSTED_AGO_RE.search(line.text):
             return line.text.strip().rstrip(":")[:120]
     return "Untitled job"
+
+
+#: Gender tags required by EU postings ("(m/w/d)", "(H/F)", "(f/m/x)") and an opening cheer.
+GENDER_TAG_RE = re.compile(r"\s*[(\[](?:[mwfdxh](?:\s*/\s*[mwfdxh]){1,2}|all genders?|gn)[)\]]", re.I)
+HIRING_RE = re.compile(r"^\W*(?:we(?:'|’)?re|we are|now)?\s*hiring\W*", re.I)
+
+
+def _tidy_title(title: str) -> str:
+    """The title without its gender tag and without "We're hiring!" before it."""
+    tidy = HIRING_RE.sub("", GENDER_TAG_RE.sub("", title)).strip(" -–—|:")
+    return tidy or title
+
+
+#: A forum's or board's byline: "priya_t 3 hours ago | parent | next", "Posted 5 days ago".
+POSTED_AGO_RE = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b", re.I)
 
 
 def _combine(old: str, new: str) -> str:
@@ -624,7 +643,7 @@ def parse_job(text: str, taxonomy: Taxonomy | None = None) -> Job:
     tax = taxonomy or builtin_taxonomy()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines = split_lines(text, _concrete_skill_namer(tax))
-    title = _title(text, lines)
+    title = _tidy_title(_title(text, lines))
     reqs = _skill_requirements(lines, tax)
     extra, screening = _non_skill_requirements(text, lines, title)
     specs, used, note = _years(lines)

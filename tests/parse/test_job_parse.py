@@ -131,7 +131,7 @@ MARKDOWN_JD = """# Senior Platform Engineer (m/w/d)
 
 def test_markdown_jd() -> None:
     job = parse_job(MARKDOWN_JD)
-    assert job.title == "Senior Platform Engineer (m/w/d)"
+    assert job.title == "Senior Platform Engineer"
     assert req(job, "go", "rust").kind == REQUIRED  # ambiguous names count in a requirements list
     assert req(job, "kafka", "nats").kind == PREFERRED
     location = next(r for r in job.requirements if r.type == "location")
@@ -464,3 +464,20 @@ def test_a_plus_said_in_other_languages(text: str, plus: tuple) -> None:
     assert req(job, "csharp").kind == REQUIRED
     for sid in plus:
         assert req(job, sid).kind == PREFERRED, sid
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Softwareentwickler C# / .NET (m/w/d)\nHamburg\n", "Softwareentwickler C# / .NET"),
+        ("Data Engineer Senior (H/F)\nParis\n", "Data Engineer Senior"),
+        ("🚀 We're hiring! Senior Data Engineer\n\nJoin us.\n", "Senior Data Engineer"),
+        (
+            "priya_t 3 hours ago | parent | next [–]\n\nTessellate Robotics | Senior Embedded Rust Engineer | "
+            "Boston, MA or REMOTE | Full-time | $170k-$210k + equity\n\nWe build drones. You'd own the firmware.\n",
+            "Senior Embedded Rust Engineer",
+        ),
+    ],
+)
+def test_titles_without_their_decoration(text: str, title: str) -> None:
+    assert parse_job(text).title == title
