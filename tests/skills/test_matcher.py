@@ -252,3 +252,29 @@ def test_name_hyphenated_across_a_line_break(text: str, skill: str) -> None:
 
 def test_hyphen_at_a_line_end_between_ordinary_words_finds_nothing() -> None:
     assert ids("long-\nterm plans") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Cisco IOS, Juniper Junos, BGP, OSPF, MPLS and SD-WAN",
+            {"cisco-ios", "junos", "bgp", "ospf", "mpls", "sd-wan"},
+            {"ios"},
+        ),
+        ("Fastlane, XCTest, Espresso, Bitrise", {"fastlane", "espresso", "bitrise"}, {"esp32"}),
+        ("Azure infrastructure as code with Bicep and Terraform", {"arm-templates"}, set()),
+        ("He flexed a bicep", set(), {"arm-templates"}),
+        (
+            "Power BI (DAX), SSAS Tabular, Veeam, Intune, CrowdStrike Falcon, MITRE ATT&CK",
+            {"dax", "ssas", "veeam", "intune", "crowdstrike", "mitre-attack"},
+            set(),
+        ),
+        ("Prometheus, Grafana, Loki", {"loki", "grafana"}, set()),
+        ("Loki is a character in Norse myths", set(), {"loki"}),
+    ],
+)
+def test_infrastructure_security_and_bi_names(text: str, present: set, absent: set) -> None:
+    found = {h.skill_id for h in find_skills(text)}
+    assert present <= found, present - found
+    assert not (absent & found), absent & found
