@@ -24,18 +24,25 @@ YM = tuple[int, int | None]
 MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     (
-        "january jan januar janv janvier enero ene jänner gennaio gen janeiro januari styczeń stycznia sty",
-        "february feb februar févr fevr février fevrier febrero febbraio fevereiro fev februari luty lutego lut",
-        "march mar märz maerz mär mrz mars marzo março marco maart mrt marzec marca",
-        "april apr avril avr abril abr aprile kwiecień kwietnia kwi",
-        "may mai mayo maggio mag maio mei maj maja",
-        "june jun juni juin junio giugno giu junho czerwiec czerwca cze",
-        "july jul juli juil juillet julio luglio lug julho lipiec lipca lip",
-        "august aug august août aout agosto ago augustus sierpień sierpnia",
-        "september sep sept septembre septiembre setiembre settembre setembro wrzesień września wrz",
-        "october oct oktober okt octobre octubre ottobre ott outubro październik października paź",
-        "november nov novembre noviembre novembro listopad listopada lis",
-        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro grudzień grudnia gru",
+        "january jan januar janv janvier enero ene jänner gennaio gen janeiro januari styczeń stycznia sty "
+        "ocak oca ianuarie ian leden ledna",
+        "february feb februar févr fevr février fevrier febrero febbraio fevereiro fev februari luty lutego lut "
+        "şubat şub subat februarie únor února",
+        "march mar märz maerz mär mrz mars marzo março marco maart mrt marzec marca mart marts martie maret "
+        "březen března",
+        "april apr avril avr abril abr aprile kwiecień kwietnia kwi nisan nis aprilie duben dubna",
+        "may mai mayo maggio mag maio mei maj maja mayıs mayis květen května",
+        "june jun juni juin junio giugno giu junho czerwiec czerwca cze haziran haz iunie červen června",
+        "july jul juli juil juillet julio luglio lug julho lipiec lipca lip temmuz tem iulie červenec července",
+        "august aug august août aout agosto ago augustus sierpień sierpnia augusti ağustos ağu agustos agustus "
+        "srpen srpna",
+        "september sep sept septembre septiembre setiembre settembre setembro wrzesień września wrz eylül eyl "
+        "septembrie září",
+        "october oct oktober okt octobre octubre ottobre ott outubro październik października paź ekim eki "
+        "octombrie říjen října",
+        "november nov novembre noviembre novembro listopad listopada lis kasım kasim kas noiembrie",
+        "december dec dezember dez décembre decembre déc diciembre dic dicembre dezembro grudzień grudnia gru "
+        "aralık aralik ara decembrie desember prosinec prosince",
     ),
     start=1,
 ):
@@ -73,6 +80,7 @@ _CUR = (
     rf"now|today|ongoing|to{_SP}date|date|jetzt|aktuell|"
     rf"dato|actuel(?:lement)?|aujourd['’]hui|présent|presente|actualidad|actual(?:mente)?|hoy|la{_SP}fecha|"
     rf"oggi|in{_SP}corso|attuale|atual(?:mente)?|hoje|heden|obecnie|nadal|dotychczas|dosud|současnost|"
+    rf"halen|günümüz|devam{_SP}ediyor|nuvarande|pågående|i{_SP}?dag|nu|nå|dags{_SP}dato|prezent|sekarang|"
     # misspelt, as typed in a hurry
     rf"curent|currnet|presnt|presant|prsent|"
     r"至今|今|现在|目前|現在|현재)"

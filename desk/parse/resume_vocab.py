@@ -34,6 +34,14 @@ TITLE_WORDS = _words(
     referent referentin werkstudentin sviluppatore sviluppatrice ingegnere programmatore desenvolvedor
     desenvolvedora engenheiro engenheira becaria programista programistka stażysta stażystka praktykant
     praktykantka kierownik tester ontwikkelaar stagiair
+    utvecklare mjukvaruutvecklare systemutvecklare ingenjör civilingenjör konsult projektledare arkitekt
+    utvikler udvikler systemudvikler ingeniør konsulent leder analytiker tekniker montör
+    kehittäjä ohjelmistokehittäjä insinööri asiantuntija konsultti
+    mühendis mühendisi geliştirici geliştiricisi analist analisti uzman uzmanı yönetici yöneticisi stajyer
+    mimar danışman müdür müdürü
+    vývojář programátor inženýr analytik konzultant vedoucí správce
+    dezvoltator inginer programator arhitect stagiar pengembang insinyur analis konsultan magang
+    nurse midwife pharmacist physician paramedic
     sde sde-1 sde-2 sde-3 sde1 sde2 sde3 sse mts smts swe
     """
 )
@@ -45,7 +53,8 @@ TITLE_SUFFIXES = tuple(
             entwickler entwicklerin ingenieur ingenieurin berater beraterin leiter leiterin architekt
             architektin administrator administratorin manager managerin analyst analystin designer
             designerin engineer developer programmierer programmiererin tester testerin informatiker
-            informatikerin
+            informatikerin utvecklare utvikler udvikler ingenjör ingeniør ledare kehittäjä insinööri
+            geliştirici geliştiricisi mühendisi analisti
             """
         )
     )

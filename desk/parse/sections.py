@@ -85,7 +85,12 @@ for _kind, _names in {
         "trayectoria profesional|employment & experience|experience summary|工作经验|工作经历|工作履历|职业经历|職歴|職務経歴|경력|"
         "경력사항|esperienza|esperienze|esperienza lavorativa|esperienza professionale|"
         "esperienze professionali|experiência|experiência profissional|werkervaring|ervaring|doświadczenie|"
-        "doświadczenie zawodowe"
+        "doświadczenie zawodowe|"
+        # Nordic, Turkish, Czech, Romanian, Indonesian
+        "arbetslivserfarenhet|arbetserfarenhet|yrkeserfarenhet|erfarenhet|arbejdserfaring|erhvervserfaring|"
+        "arbeidserfaring|yrkeserfaring|erfaring|työkokemus|iş deneyimi|i̇ş deneyimi|deneyim|deneyimler|"
+        "profesyonel deneyim|pracovní zkušenosti|praxe|experiență profesională|experienta profesionala|"
+        "experiență|pengalaman kerja|pengalaman"
     ),
     EDUCATION: (
         "education|academic background|qualifications|academic qualifications|educational background|"
@@ -96,7 +101,9 @@ for _kind, _names in {
         "formación académica|estudios|educación y formación|教育背景|教育经历|学历|学歴|학력|istruzione|formazione|"
         "istruzione e formazione|formação|formação acadêmica|educação|opleiding|opleidingen|wykształcenie|"
         "edukacja|academic profile|scholastic profile|academic details|educational details|education details|"
-        "educational qualifications|academic credentials"
+        "educational qualifications|academic credentials|"
+        "utbildning|uddannelse|utdanning|koulutus|eğitim|eği̇ti̇m|öğrenim|vzdělání|educație|educatie|"
+        "studii|pendidikan"
     ),
     SKILLS: (
         "skills|technical skills|core competencies|competencies|technologies|tech stack|stack|tools|"
@@ -105,7 +112,9 @@ for _kind, _names in {
         "programming languages|it skills|computer skills|skills & expertise|skills & technologies|"
         "kenntnisse|fähigkeiten|it-kenntnisse|fachkenntnisse|kompetenzen|technische kenntnisse|"
         "compétences|compétences techniques|habilidades|competencias|conocimientos|habilidades técnicas|技能|"
-        "专业技能|技术技能|技能特长|スキル|技術スキル|기술|competenze|competenze tecniche|competências|vaardigheden|umiejętności"
+        "专业技能|技术技能|技能特长|スキル|技術スキル|기술|competenze|competenze tecniche|competências|vaardigheden|umiejętności|"
+        "kompetenser|färdigheter|kompetencer|færdigheder|kompetanse|ferdigheter|taidot|osaaminen|yetenekler|"
+        "beceriler|yetkinlikler|teknik beceriler|dovednosti|znalosti|competențe|competente|keahlian|keterampilan"
     ),
     PROJECTS: (
         "projects|selected projects|personal projects|side projects|key projects|academic projects|"
@@ -119,7 +128,9 @@ for _kind, _names in {
         "certifications & licenses|courses & certifications|training & certifications|credentials|"
         "zertifikate|zertifizierungen|weiterbildung|certificats|certificaciones|certificados|"
         "professional certifications|certifications & training|证书|资格证书|資格|자격증|certificazioni|certificações|"
-        "certificaten|certyfikaty"
+        "certificaten|certyfikaty|"
+        "kurser & certifikat|kurser|certifikat|certifikater|kurser og certifikater|sertifikalar|sertifikat|"
+        "certifikáty|certificări|sertifikasi"
     ),
     SUMMARY: (
         "summary|profile|about me|about|objective|professional summary|career objective|personal statement|"
@@ -142,7 +153,10 @@ for _kind, _names in {
         "|contact|contacts|contact information|contact info|contact details|kontakt|kontaktdaten|coordonnées|"
         "contacto|datos de contacto|personal information|联系方式|連絡先|语言能力|语言|語学|基本情報|個人情報|个人信息|"
         "基本信息|strengths|"
-        "key strengths|declaration"
+        "key strengths|declaration|"
+        "språk|sprog|kieli|kielitaito|diller|jazyky|limbi|bahasa|föreningsliv|övrigt|referenser|intressen|"
+        "fritidsintressen|andet|annet|muut|ilgi alanları|hobiler|referanslar|kişisel bilgiler|personalien|"
+        "personalia|persönliches|zur person"
     ),
 }.items():
     for _name in _names.split("|"):
@@ -192,6 +206,7 @@ _NOT_HEADING = re.compile(
 _SMALL_WORDS = frozenset(("and", "of", "&", "und", "et", "de", "y", "for"))
 _DIGIT_AT = re.compile(r"[\d@]")
 _BILINGUAL = re.compile(r"\s*/\s*|\s+\|\s+")
+_LISTISH = re.compile(r"[,;+#\d]")
 _DECOR = " \t#=*_~:|-–—•·▪>[](){}■□◆◇●【】〔〕［］：　"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _FUZZY_CHOICES = sorted(n for n in _EXACT if len(n) >= 6)
@@ -243,9 +258,12 @@ def _classify(text: str, lenient: bool) -> tuple[str | None, bool]:
         return None, False  # "- Tools" is a list item; "— Skills —" and Japanese "■職務経歴" are not
     if norm in _EXACT:
         return _EXACT[norm], False
-    for part in _BILINGUAL.split(norm):  # bilingual headings: "SOBRE MÍ / ABOUT ME"
-        if part.strip() in _EXACT:
-            return _EXACT[part.strip()], False
+    parts = [p.strip() for p in _BILINGUAL.split(norm)]
+    # bilingual headings: "SOBRE MÍ / ABOUT ME"; not a labelled list ("Språk | C, C++, Python")
+    if all(p in _EXACT or (len(p.split()) <= 4 and not _LISTISH.search(p)) for p in parts):
+        for part in parts:
+            if part in _EXACT:
+                return _EXACT[part], False
     words = _WORD.findall(norm)
     if not words or len(words) > 5 or _NOT_HEADING.search(norm):
         return None, False
@@ -288,6 +306,24 @@ CONTACT_HEADINGS = frozenset(
         "personal information",
         "personal details",
         "persönliche daten",
+        "personalien",
+        "zur person",
+        "personalia",
+        "persoonlijke gegevens",
+        "dati personali",
+        "informazioni personali",
+        "datos personales",
+        "données personnelles",
+        "informations personnelles",
+        "dados pessoais",
+        "dane osobowe",
+        "osobní údaje",
+        "personuppgifter",
+        "kontaktuppgifter",
+        "personlige oplysninger",
+        "kişisel bilgiler",
+        "i̇letişim",
+        "iletişim",
         "联系方式",
         "連絡先",
         "基本情報",

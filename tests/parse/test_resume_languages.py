@@ -124,3 +124,55 @@ def test_italian_portuguese_dutch_headings_and_dates() -> None:
         today=TODAY,
     )
     assert [(w.start, w.current) for w in nl.work] == [("2018-01", True)]
+
+
+def test_swedish_resume() -> None:
+    text = (
+        "Johan Lindqvist\nCivilingenjör · Inbyggda system\njohan.lindqvist@telia.com\n\nARBETSLIVSERFARENHET\n\n"
+        "augusti 2020 – nuvarande\n\nSenior inbyggd mjukvaruutvecklare\nVolvo Cars, Göteborg\n– C, AUTOSAR\n\n"
+        "januari 2016 – juli 2020\n\nMjukvaruutvecklare\nKvarnström Elektronik AB, Mölndal\n– C/C++\n\n"
+        "UTBILDNING\n\n2010 – 2015\n\nCivilingenjör, Elektroteknik\nChalmers tekniska högskola\n\n"
+        "KOMPETENSER\n\nSpråk | C, C++, Python\n"
+    )
+    r = parse_resume(text, today=TODAY)
+    assert [s.kind for s in r.sections] == ["experience", "education", "skills"]
+    assert [(w.title, w.company, w.start, w.end) for w in r.work] == [
+        ("Senior inbyggd mjukvaruutvecklare", "Volvo Cars", "2020-08", None),
+        ("Mjukvaruutvecklare", "Kvarnström Elektronik AB", "2016-01", "2020-07"),
+    ]
+
+
+def test_turkish_resume() -> None:
+    text = (
+        "Elif Yıldırım\nelif@example.com.tr\n\nİŞ DENEYİMİ\n\nKıdemli Veri Analisti — Garanti BBVA\n"
+        "Mart 2022 – Halen\n• SQL, Python\n\nVeri Analisti — Trendyol\nEylül 2019 – Şubat 2022\n• Power BI\n\n"
+        "EĞİTİM\n\nBoğaziçi Üniversitesi, İstatistik (Lisans), 2019\n"
+    )
+    r = parse_resume(text, today=TODAY)
+    assert [(w.title, w.company, w.start, w.end) for w in r.work] == [
+        ("Kıdemli Veri Analisti", "Garanti BBVA", "2022-03", None),
+        ("Veri Analisti", "Trendyol", "2019-09", "2022-02"),
+    ]
+
+
+def test_months_and_present_words_of_more_languages() -> None:
+    cases = {
+        "Ocak 2020 – Halen": ((2020, 1), None),
+        "Kas 2019 - Günümüz": ((2019, 11), None),
+        "martie 2018 – prezent": ((2018, 3), None),
+        "říjen 2015 – červen 2018": ((2015, 10), (2018, 6)),
+        "mars 2017 – nu": ((2017, 3), None),
+    }
+    for text, (start, end) in cases.items():
+        (r,) = find_ranges(text, TODAY)
+        assert (r.start, r.end) == (start, end), text
+
+
+def test_a_personal_details_block_is_the_candidates_contact() -> None:
+    """A Swiss CV's "Personalien" block holds the phone; the one under "Referenzen" is a referee's."""
+    text = (
+        "Lebenslauf\n\nPersonalien\n\nHofwiesenstrasse 18, 8057 Zürich\n+41 79 456 12 78\nsandra.meier@bluewin.ch\n\n"
+        "Berufserfahrung\n\n04.2021 – heute Senior Business Analystin\nZürcher Kantonalbank, Zürich\n\n"
+        "Referenzen\nDr. Martin Keller, Zürcher Kantonalbank – Tel. +41 44 292 11 11\n"
+    )
+    assert parse_resume(text, today=TODAY).phone == "+41 79 456 12 78"
