@@ -13,7 +13,14 @@ from desk.model import Resume, Section
 from desk.parse.contacts import find_email, find_links, find_location, find_phone
 from desk.parse.resume_education import education_entries
 from desk.parse.resume_facts import authorizations, certifications, seniority
-from desk.parse.resume_header import find_name, labelled_name, main_column_name, spelt_by_email
+from desk.parse.resume_header import (
+    find_name,
+    labelled_name,
+    main_column_name,
+    running_name,
+    sender_name,
+    spelt_by_email,
+)
 from desk.parse.resume_work import work_entries
 from desk.parse.resume_years import years_and_gaps
 from desk.parse.sections import (
@@ -120,17 +127,27 @@ def _name(
     email that spells one of the two decides, else the first lines do (a postcode line, "Navi
     Mumbai 400703", in a sidebar's contact block is name-shaped too).
     """
-    labelled = labelled_name([ln.text for ln in header + contact])
+    texts = [ln.text for ln in lines]
+    labelled = labelled_name([ln.text for ln in header + contact]) or sender_name(texts)
     if labelled:
         return labelled, []
     if any(ln.text for ln in header):
         name = find_name([ln.text for ln in header], labels=False)
-        return (name, []) if name else main_column_name(lines, sections, email) or (None, [])
-    opening = find_name(_opening_lines(lines, sections))
-    column = main_column_name(lines, sections, email)
-    if column and (not opening or (spelt_by_email(column[0], email) and not spelt_by_email(opening, email))):
-        return column
-    return opening, []
+        found = (name, []) if name else main_column_name(lines, sections, email)
+    else:
+        opening = find_name(_opening_lines(lines, sections))
+        column = main_column_name(lines, sections, email)
+        if column and (
+            not opening or (spelt_by_email(column[0], email) and not spelt_by_email(opening, email))
+        ):
+            found = column
+        else:
+            found = (opening, []) if opening else None
+    if found:
+        return found
+    # last resorts: a label further down ("Candidate: | Oliver Whitfield" under an agency's
+    # letterhead), then a running footer
+    return labelled_name(texts[:40]) or running_name(texts), []
 
 
 def _opening_lines(lines: list[Line], sections: list[Section]) -> list[str]:

@@ -35,7 +35,9 @@ from desk.parse.sections import (
 )
 
 _LABEL = re.compile(
-    r"^(?:full\s+)?(?:name|nombre|nom|vor-?\s*und\s*nachname|naam|nome|imię\s+i\s+nazwisko)\s*[:\-–]\s*(.+)$"
+    r"^(?:full\s+|candidate(?:'s)?\s+)?(?:name|candidate|applicant|nombre(?:\s+completo)?|nom(?:\s+complet)?|"
+    r"vor-?\s*und\s*nachname|naam|nome|imię\s+i\s+nazwisko|namn|navn|nimi|ad\s+soyad|adı\s+soyadı|jméno|"
+    r"nume|nama(?:\s+lengkap)?)\s*[:\-–]\s*(?:\|\s*)?(.+)$"
     r"|^(?:氏名|姓名|名前|이름)\s*[:：]?\s*(.+)$",
     re.I,
 )
@@ -57,6 +59,49 @@ _TRAILING_NOTE = re.compile(r"\s+\([^()]{1,40}\)\s*$")
 #: Job titles in Chinese, Japanese and Korean, which a name-shaped line may hold ("백엔드 개발자").
 _CJK_TITLE = re.compile(r"개발자|엔지니어|工程师|开发|エンジニア|開発|经理|マネージャー|디자이너|设计师")
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
+#: Letters after a name ("Megan O’Brien RN", "Rodrigo Nascimento P.E."): credentials, not the name.
+_POSTNOMINALS = frozenset(
+    [
+        "rn",
+        "bn",
+        "bsn",
+        "msn",
+        "np",
+        "lpn",
+        "md",
+        "do",
+        "dds",
+        "phd",
+        "mba",
+        "cpa",
+        "cfa",
+        "acca",
+        "aca",
+        "pe",
+        "p.e.",
+        "pmp",
+        "cissp",
+        "ceng",
+        "mbcs",
+        "mieee",
+        "frcs",
+        "jd",
+        "esq",
+        "msc",
+        "bsc",
+        "ma",
+        "ba",
+        "meng",
+        "beng",
+    ]
+)
+#: Streets: "Schönhauser Allee 112" or "Hofwiesenstrasse 18" is the address line above a name.
+_STREET = re.compile(
+    r"(?:straße|strasse|str\.|allee|weg|platz|gasse|ring|damm|street|road|avenue|lane|drive|boulevard|"
+    r"gatan|vägen|gade|vej|laan|straat|gracht|rue|calle|carrer|via|viale|ulica|ul\.|avenida|rua|sokak|"
+    r"sokağı|caddesi|mah\.?|st\.?|rd\.?|ave\.?|blvd\.?)$",
+    re.I,
+)
 
 
 def _titlecase(word: str) -> str:
@@ -88,10 +133,14 @@ def _name_from_line(line: str) -> str | None:
     if cut:
         if cut.start() == 0:
             return None
+        if text[cut.start() :].lstrip()[:1].isdigit() and _STREET.search(text[: cut.start()].rstrip()):
+            return None  # "Schönhauser Allee 112"
         text = text[: cut.start()]
     tokens = text.split()
     while tokens and tokens[0].lower() in _TITLES:
         tokens = tokens[1:]
+    while len(tokens) > 2 and tokens[-1].lower().strip(",") in _POSTNOMINALS and not tokens[-1].islower():
+        tokens = tokens[:-1]
     if not text.isascii() and _CJK_TITLE.search(text):
         return None
     if len(tokens) == 1 and _CJK_NAME.match(tokens[0]) and tokens[0] not in _CJK_NOT_NAMES:
@@ -106,10 +155,24 @@ def _name_from_line(line: str) -> str | None:
             return None  # "(native)" after a language is no nickname
     if all(t.lower() in NAME_PARTICLES for t in tokens):
         return None
+    # a nickname inside the name, "Daniel (Danny) Kowalski", "Jessica “Jess” Thornton": the name without it
+    plain = [t for t in tokens if t[:1] not in "\"“'‘("]
+    if 2 <= len(plain) < len(tokens):
+        tokens = plain
     letters = [c for c in "".join(tokens) if c.isalpha()]
     if letters and all(c.isupper() for c in letters):
-        tokens = [_titlecase(t) for t in tokens]
+        turkish = any("İ" in t for t in tokens)  # "ELİF YILDIRIM" is Elif Yıldırım, not "Eli̇f Yildirim"
+        tokens = [_turkish_title(t) if turkish else _titlecase(t) for t in tokens]
     return " ".join(tokens)
+
+
+def _turkish_title(word: str) -> str:
+    """Title case with Turkish dotted and dotless i (Python's lower() gives "İ" a combining dot)."""
+    rest = word[1:].replace("I", "ı").replace("İ", "i").lower()
+    return word[0] + rest
+
+
+_FRAME = " \t#*|=+~"
 
 
 def find_name(header_lines: list[str], *, labels: bool = True) -> str | None:
@@ -125,13 +188,53 @@ def find_name(header_lines: list[str], *, labels: bool = True) -> str | None:
         seen += 1
         if seen > 6:
             break
-        parts = SEPARATORS.split(unspace_letters(line.strip()[:200]), maxsplit=1)
+        framed = line.strip()[:200].strip(_FRAME)  # an ASCII box: "#      HENDRIK PIETERSE      #"
+        parts = SEPARATORS.split(unspace_letters(framed), maxsplit=1)
         # a name in capitals passes for an unknown heading ("MICHAEL ODHIAMBO | SENIOR .NET DEVELOPER")
         if len(parts) == 2 and (heading_kind(parts[0]) not in (None, OTHER) or is_contact_heading(parts[0])):
             parts = parts[1:]  # Europass: "PERSONAL INFORMATION      Andrei Popescu"
         name = name_from_line(parts[0]) if parts else None
         if name and not is_place(name):  # "San Francisco" over a sidebar's list
             return name
+    return None
+
+
+#: A resume pasted into an email: the sender's name before the address ("From: Samuel Osei <s@x.com>").
+_FROM = re.compile(r"^from:\s*\"?([^<\"]{3,60}?)\"?\s*<[^>]*@[^>]*>", re.I)
+#: The name in a page's running footer or header: "Sandra Meier-Studer – Lebenslauf Seite 1 von 2".
+_RUNNING = re.compile(
+    r"^(.{3,60}?)\s+[–—|-]\s+(?:lebenslauf|curriculum vitae|cv|resume|résumé|page|seite|página|pagina)\b",
+    re.I,
+)
+
+
+def sender_name(lines: list[str]) -> str | None:
+    """The sender of an email the resume was pasted into, in its full form if the resume spells it
+    out ("From: Samuel Osei" and then "SAMUEL KWAME OSEI" over the CV)."""
+    sender = None
+    for line in lines[:10]:
+        m = _FROM.match(line.strip())
+        if m:
+            sender = name_from_line(m.group(1))
+            break
+    if sender is None:
+        return None
+    mine = name_tokens(sender)
+    for line in lines[:80]:
+        full = name_from_line(line.strip().strip(_FRAME)) if line.strip() else None
+        if full and len(full.split()) > len(sender.split()) and set(mine) <= set(name_tokens(full)):
+            return full
+    return sender
+
+
+def running_name(lines: list[str]) -> str | None:
+    """The name in a running footer ("Name – Lebenslauf Seite 1 von 2"), the last resort."""
+    for line in lines:
+        m = _RUNNING.match(line.strip())
+        if m:
+            name = name_from_line(m.group(1))
+            if name:
+                return name
     return None
 
 

@@ -89,6 +89,17 @@ SCHOOL_WORDS = _words(
 )
 #: Things that are never part of a person's name line.
 NOT_NAME_WORDS = TITLE_WORDS | {
+    # greetings and sign-offs of a resume pasted into an email ("Dear Laura,", "Best regards,")
+    "dear",
+    "hi",
+    "hello",
+    "hallo",
+    "bonjour",
+    "hola",
+    "ciao",
+    "regards",
+    "sincerely",
+    "thanks",
     # technology words that open a headline in capitals ("SQL SERVER Developer", "REST API Engineer")
     "sql",
     "server",

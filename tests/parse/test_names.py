@@ -70,3 +70,49 @@ def test_a_name_in_capitals_before_a_headline(line: str, name: str) -> None:
 @pytest.mark.parametrize("line", ["SQL SERVER Developer", "REST API Developer"])
 def test_a_headline_in_capitals_is_no_name(line: str) -> None:
     assert parse_resume(f"{line}\nx@example.com\n\nEXPERIENCE\nEngineer, Acme — 2020 – 2022\n").name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an address over the name, and an honorific before it
+        (
+            "Schönhauser Allee 112\n10437 Berlin, Germany\n\nDr. Katharina Vogel\nkv@posteo.de\n",
+            "Katharina Vogel",
+        ),
+        # a nickname inside the name
+        ("Daniel (Danny) Kowalski\nSoftware Engineer\n", "Daniel Kowalski"),
+        ("Jessica “Jess” Thornton\nAtlanta, GA\n", "Jessica Thornton"),
+        # letters after the name
+        ("Megan O’Brien RN, BN, GradCert (Emerg Nurs)\nBrisbane, QLD\n", "Megan O’Brien"),
+        # Turkish capitals
+        ("ELİF YILDIRIM\nVeri Analisti\n", "Elif Yıldırım"),
+        # an ASCII box
+        (
+            "#" * 30 + "\n#    HENDRIK JOHANNES PIETERSE    #\n#   Network Architect   #\n" + "#" * 30 + "\n",
+            "Hendrik Johannes Pieterse",
+        ),
+        # an agency's letterhead, then a labelled table row
+        (
+            "TALENTBRIDGE recruitment\n\nCANDIDATE PROFILE\n\nCandidate: | Oliver James Whitfield\nRole: | Analyst\n",
+            "Oliver James Whitfield",
+        ),
+        # a CV pasted into an email: not the greeting, the sender as the CV spells him
+        (
+            "From: Samuel Osei <samuel.osei@protonmail.com>\nTo: Laura Carter <laura@finch.io>\n\nDear Laura,\n\n"
+            "Please find my CV below.\n\n---------- CV ----------\n\nSAMUEL KWAME OSEI\nLondon\n",
+            "Samuel Kwame Osei",
+        ),
+        # only a running footer names the person
+        (
+            "Lebenslauf\nSandra\n\nPersonalien\n\nAdresse\n\nBerufserfahrung\n\nSandra Meier-Studer – Lebenslauf Seite 1 von 2\n",
+            "Sandra Meier-Studer",
+        ),
+    ],
+)
+def test_names_behind_addresses_nicknames_credentials_and_letterheads(text: str, name: str) -> None:
+    assert parse_resume(text).name == name
+
+
+def test_a_greeting_is_no_name() -> None:
+    assert parse_resume("Dear Laura,\n\nThanks for your time.\n").name is None
