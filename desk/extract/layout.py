@@ -11,7 +11,8 @@ vertical gap or a taller font says a new paragraph or heading starts.
 
 A date or label column (moderncv, Europass: one short item every few lines, beside the entry it
 belongs to) is not a text column; reading it separately would tear dates from their entries, so a
-side whose lines are far apart keeps its rows together.
+side whose lines are far apart keeps its rows together, and so does a sparse side whose every line
+sits on a line of the other (Awesome-CV's right-aligned places and dates).
 
 Coordinates are in points with ``top < bottom`` (y grows down the page), like pdfplumber's.
 """
@@ -30,6 +31,14 @@ MIN_SIDE_ROWS = 3
 MIN_SIDE_SHARE = 0.05
 #: ...and its lines no further apart (median, in word heights) than a column of text has them.
 MAX_SIDE_PITCH = 2.0
+#: A side with at most this share of the other's rows, nearly all of them on rows of the other
+#: side, is a table's last (or first) cell, not a column.
+SPARSE_SIDE = 0.6
+ALIGNED_SHARE = 0.9
+#: ...and the rows it sits on are this much shorter than the other side's rows without it.
+SHORT_ROW = 0.6
+#: A gap between words on one line this many word heights wide is a tab, not a space.
+TAB_HEIGHTS = 2.0
 #: A gutter is at least this many median word heights wide (a word space is about a quarter).
 MIN_GUTTER_HEIGHTS = 0.8
 #: Words whose baselines differ by less than this many median heights share a row.
@@ -215,14 +224,21 @@ def _dense_both_sides(rows: list[Row], mid2: float, height: float) -> bool:
     """Real text columns on both sides of the line ``x = mid2 / 2``, not a label or date column."""
     sides: tuple[list[float], list[float]] = ([], [])
     chars = [0, 0]
+    row_chars: list[tuple[int, int]] = []
     for row in rows:
         seen = [False, False]
+        here = [0, 0]
         for w in row:
             side = 0 if w.x0 + w.x1 < mid2 else 1
-            chars[side] += len(w.text)
+            here[side] += len(w.text)
             if not seen[side]:
                 seen[side] = True
                 sides[side].append(w.top)
+        chars[0] += here[0]
+        chars[1] += here[1]
+        row_chars.append((here[0], here[1]))
+    if _cells_of_rows(row_chars, len(sides[0]), len(sides[1])):
+        return False
     total = chars[0] + chars[1]
     for tops, count in zip(sides, chars, strict=True):
         if len(tops) < MIN_SIDE_ROWS or count < MIN_SIDE_SHARE * total:
@@ -230,6 +246,25 @@ def _dense_both_sides(rows: list[Row], mid2: float, height: float) -> bool:
         if median(b - a for a, b in zip(tops, tops[1:], strict=False)) > MAX_SIDE_PITCH * height:
             return False
     return True
+
+
+def _cells_of_rows(row_chars: list[tuple[int, int]], rows_left: int, rows_right: int) -> bool:
+    """Right-aligned places and dates (Awesome-CV: "Kakao Corp. ... Seongnam, South Korea" over
+    "SOFTWARE ENGINEER ... Jul. 2019 - Feb. 2022"): the sparse side only ever sits on rows of
+    the other, and only on its short rows (the headers, not the bullets), so it is the last cell
+    of those rows, not a column. A short sidebar beside a long main column sits on rows of the
+    main column too, but on ordinary ones, as long as the rest."""
+    sparse = 0 if rows_left < rows_right else 1
+    fewer, more = sorted((rows_left, rows_right))
+    if not fewer or fewer > SPARSE_SIDE * more:
+        return False
+    dense = 1 - sparse
+    shared = [c[dense] for c in row_chars if c[sparse] and c[dense]]
+    alone = [c[dense] for c in row_chars if c[dense] and not c[sparse]]
+    if len(shared) < ALIGNED_SHARE * fewer or not alone:
+        return False
+    alone.sort()
+    return _middle(shared) < SHORT_ROW * alone[3 * len(alone) // 4]  # its full rows: not headings
 
 
 def _block_text(rows: list[Row]) -> str:
@@ -255,12 +290,17 @@ def _block_text(rows: list[Row]) -> str:
 
 
 def _line_text(row: Row) -> str:
-    """Words left to right; a word drawn twice at the same place (fake bold) counts once."""
+    """Words left to right; a word drawn twice at the same place (fake bold) counts once. A gap
+    as wide as a tab stop ("Kakao Corp.        Seongnam, South Korea") is kept as three spaces,
+    which the parsers read as a field separator, as they do in DOCX and text resumes."""
     parts: list[str] = []
     last: Word | None = None
+    tab = TAB_HEIGHTS * _middle([w.bottom - w.top for w in row]) if len(row) > 1 else math.inf
     for w in row:
         if last is not None and w.text == last.text and abs(w.x0 - last.x0) < 0.5 * (w.bottom - w.top):
             continue
+        if last is not None:
+            parts.append("   " if w.x0 - last.x1 > tab else " ")
         parts.append(w.text)
         last = w
-    return " ".join(parts)
+    return "".join(parts)

@@ -64,7 +64,8 @@ def test_a_date_column_beside_entries_is_not_read_separately() -> None:
         y += 4 * LINE
     result = page_text(words)
     assert result.columns == 1
-    assert "2010 - 2011 Engineer at Company 2010\nDid a thing with Python" in result.text
+    # the date keeps its line, a tab's width apart, which the parsers read as a field separator
+    assert "2010 - 2011   Engineer at Company 2010\nDid a thing with Python" in result.text
 
 
 def test_right_aligned_dates_on_a_one_column_page_stay_on_their_line() -> None:
@@ -76,7 +77,7 @@ def test_right_aligned_dates_on_a_one_column_page_stay_on_their_line() -> None:
         y += 2 * LINE
     result = page_text(words)
     assert result.columns == 1
-    assert "Engineer, Company 0 2019 - 2021\nBuilt the payments" in result.text
+    assert "Engineer, Company 0   2019 - 2021\nBuilt the payments" in result.text
 
 
 def test_paragraph_gaps_and_taller_headings_get_a_blank_line() -> None:
@@ -109,3 +110,31 @@ def test_degenerate_words_are_dropped_or_repaired() -> None:
 def test_text_drawn_twice_for_fake_bold_counts_once() -> None:
     words = line(40, 40, "Experience") + [Word(40.3, 90.3, 40, 52, "Experience")] + line(40, 53, "Engineer")
     assert page_text(words).text == "Experience\nEngineer"
+
+
+def test_right_aligned_places_and_dates_stay_on_their_rows() -> None:
+    """Awesome-CV: company and place on one row, title and dates on the next, then full-width
+    bullets. The right-hand cells are sparse and sit only on the short header rows."""
+    rows: list[tuple[str, str]] = []
+    for company, title in [("Kakao Corp.", "SOFTWARE ENGINEER"), ("NAVER Corp.", "ENGINEER INTERN")] * 2:
+        rows += [(company, "Seongnam, South Korea"), (title, "Jul. 2019 - Feb. 2022")]
+        rows += [("• Built the message delivery pipeline in Go and Kafka for forty million users", "")] * 3
+    words: list[Word] = []
+    for i, (left, right) in enumerate(rows):
+        words += line(40, 40 + i * LINE, left)
+        if right:
+            words += line(470 - len(right) * CHAR, 40 + i * LINE, right)
+    result = page_text(words)
+    assert result.columns == 1
+    assert (
+        "Kakao Corp.   Seongnam, South Korea\nSOFTWARE ENGINEER   Jul. 2019 - Feb. 2022\n• Built"
+        in result.text
+    )
+
+
+def test_a_short_sidebar_beside_a_long_column_is_still_a_column() -> None:
+    """The sidebar's rows also sit on rows of the main column, but on ordinary full ones."""
+    main = ["Experience"] + ["Built and ran the payments platform used by millions every day"] * 20
+    result = page_text(column(40, 90, LEFT) + column(200, 90, main))
+    assert result.columns == 2
+    assert [x for x in result.text.splitlines() if x][: len(LEFT) + 1] == [*LEFT, "Experience"]
