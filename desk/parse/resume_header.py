@@ -203,8 +203,7 @@ def find_name(header_lines: list[str], *, labels: bool = True) -> str | None:
 _FROM = re.compile(r"^from:\s*\"?([^<\"]{3,60}?)\"?\s*<[^>]*@[^>]*>", re.I)
 #: The name in a page's running footer or header: "Sandra Meier-Studer – Lebenslauf Seite 1 von 2".
 _RUNNING = re.compile(
-    r"^(.{3,60}?)\s+[–—|-]\s+(?:lebenslauf|curriculum vitae|cv|resume|résumé|page|seite|página|pagina)\b",
-    re.I,
+    r"\s[–—|-]\s+(?:lebenslauf|curriculum vitae|cv|resume|résumé|page|seite|página|pagina)\b", re.I
 )
 
 
@@ -230,9 +229,11 @@ def sender_name(lines: list[str]) -> str | None:
 def running_name(lines: list[str]) -> str | None:
     """The name in a running footer ("Name – Lebenslauf Seite 1 von 2"), the last resort."""
     for line in lines:
-        m = _RUNNING.match(line.strip())
-        if m:
-            name = name_from_line(m.group(1))
+        if len(line) > 120 or ("–" not in line and "—" not in line and "|" not in line and " - " not in line):
+            continue  # the regex only where it can match: most lines have none of these
+        m = _RUNNING.search(line)
+        if m and 3 <= len(line[: m.start()].strip()) <= 60:
+            name = name_from_line(line[: m.start()].strip())
             if name:
                 return name
     return None

@@ -206,6 +206,7 @@ class _Block:
         self.anchors = _anchors(lines, self.kinds, today)
         self.range_at = dict(self.anchors)
         self._parts: dict[int, list[_Part]] = {}
+        self._rests: dict[int, str] = {}
 
     def rest(self, i: int) -> str:
         """Line ``i`` without its date range (the whole line when it has none), and without the
@@ -213,8 +214,11 @@ class _Block:
         rng = self.range_at.get(i)
         if not rng:
             return self.lines[i].text
-        rest = _rest(self.lines[i].text, rng)
-        return rest if _headerish(rest) else _row_head(rest) or rest
+        rest = self._rests.get(i)
+        if rest is None:
+            rest = _rest(self.lines[i].text, rng)
+            rest = self._rests[i] = rest if _headerish(rest) else _row_head(rest) or rest
+        return rest
 
     def parts(self, header: list[int]) -> list[_Part]:
         """The header lines' parts, ``tail_of`` counted across lines (read-only: shared and cached)."""
@@ -475,6 +479,7 @@ def work_entries(
 
 
 #: A line that stops after a date and a dash: its range goes on in the next line.
+_DASH_ENDS = ("-", "–", "—", "‒", "―", "~")
 _OPEN_RANGE = re.compile(r"(?:\d|[^\W\d_]\.?)\s*[-–—‒―~]$")
 
 
@@ -485,14 +490,14 @@ def _mend_split_ranges(text: str, lines: list[Line], today: date) -> list[Line]:
 
     Offsets stay true: the line break becomes a space, so the joined line is as long as the text.
     """
-    if not any(_OPEN_RANGE.search(ln.text) for ln in lines):
+    if not any(ln.text.endswith(_DASH_ENDS) and _OPEN_RANGE.search(ln.text[-6:]) for ln in lines):
         return lines
     out: list[Line] = []
     i = 0
     while i < len(lines):
         a = lines[i]
         b = lines[i + 1] if i + 1 < len(lines) else None
-        if b is not None and b.text and _OPEN_RANGE.search(a.text):
+        if b is not None and b.text and a.text.endswith(_DASH_ENDS) and _OPEN_RANGE.search(a.text[-6:]):
             raw = text[a.start : b.end].replace("\r", " ").replace("\n", " ")
             joint = a.end - a.start
             spans = [r for r in find_ranges(raw, today) if r.pos < joint < r.endpos]
