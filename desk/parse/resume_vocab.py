@@ -34,6 +34,7 @@ TITLE_WORDS = _words(
     referent referentin werkstudentin sviluppatore sviluppatrice ingegnere programmatore desenvolvedor
     desenvolvedora engenheiro engenheira becaria programista programistka stażysta stażystka praktykant
     praktykantka kierownik tester ontwikkelaar stagiair
+    medewerker medewerkster adviseur beheerder afstudeerstagiair
     utvecklare mjukvaruutvecklare systemutvecklare ingenjör civilingenjör konsult projektledare arkitekt
     utvikler udvikler systemudvikler ingeniør konsulent leder analytiker tekniker montör
     kehittäjä ohjelmistokehittäjä insinööri asiantuntija konsultti
@@ -54,7 +55,7 @@ TITLE_SUFFIXES = tuple(
             architektin administrator administratorin manager managerin analyst analystin designer
             designerin engineer developer programmierer programmiererin tester testerin informatiker
             informatikerin utvecklare utvikler udvikler ingenjör ingeniør ledare kehittäjä insinööri
-            geliştirici geliştiricisi mühendisi analisti
+            geliştirici geliştiricisi mühendisi analisti stagiair ontwikkelaar medewerker adviseur beheerder
             """
         )
     )

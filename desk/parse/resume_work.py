@@ -300,6 +300,11 @@ def _single_date(text: str, today: date) -> DateRange | None:
     return DateRange(ym, ym, False, a, b)
 
 
+def _runs_on(text: str) -> bool:
+    """A long line that stops mid-sentence, so the line under it continues it."""
+    return len(text) >= 60 and text[-1:].isalpha()
+
+
 def _drafts(block: _Block) -> list[_Draft]:
     """One draft per dated line, with the header lines around it."""
     lines, kinds, anchors = block.lines, block.kinds, block.anchors
@@ -312,6 +317,8 @@ def _drafts(block: _Block) -> list[_Draft]:
         while j >= 0 and len(pre) < 3 and kinds[j] == "text" and j not in block.range_at and j not in claimed:
             if not _headerish(lines[j].text) or _is_list(block.parts([j])) or _is_labels(block.parts([j])):
                 break
+            if j and kinds[j - 1] == "bullet" and _runs_on(lines[j - 1].text):
+                break  # the end of a wrapped bullet ("... für die" / "Geschäftsleitung"), not a header
             pre.insert(0, j)
             j -= 1
         header = [*pre, i]
@@ -416,11 +423,19 @@ def _is_labels(parts: list[_Part]) -> bool:
     )
 
 
+#: A header told as a list of short parts: "Senior Data Scientist, Zalando SE, Berlin."
+_LISTED_HEADER = re.compile(r"^[^,.;:]{2,50}(?:,\s*[^,.;:]{2,50}){1,4}\.$")
+#: ...whose full stop belongs to an abbreviation ("Acme Inc.", "Foo GmbH & Co.").
+_ABBREVIATION_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|plc|bros|dept|univ|[A-Z])\.$", re.I)
+
+
 def _rest(text: str, rng: DateRange) -> str:
     rest = text[: rng.pos] + "  " + text[rng.endpos :]
     rest = _EMPTY_PARENS.sub(" ", rest).strip(_STRIP)
     if rest.endswith(".") and text.rstrip().endswith((").", "].")):
         rest = rest[:-1].rstrip(_STRIP)  # "Title, Company (2019/05 – 2021/08)." ends a header, not a sentence
+    elif rest.endswith(".") and _LISTED_HEADER.match(rest) and not _ABBREVIATION_END.search(rest):
+        rest = rest[:-1]  # moderncv: "2021–today Senior Data Scientist, Zalando SE, Berlin."
     if rest and not rest[0].isalnum():
         rest = strip_bullet(rest)  # a Wingdings bullet
     return (" as " in rest.lower() and _from_sentence(rest)) or rest

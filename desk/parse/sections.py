@@ -96,7 +96,7 @@ for _kind, _names in {
         "education|academic background|qualifications|academic qualifications|educational background|"
         "education & training|education & qualifications|academics|edu|studies|academic history|"
         "education & certifications|ausbildung|bildung|studium|bildungsweg|schulbildung|"
-        "akademischer werdegang|"
+        "akademischer werdegang|aus- & weiterbildung|aus- und weiterbildung|ausbildung & weiterbildung|"
         "hochschulbildung|formation|formations|éducation|formation académique|educación|formación|"
         "formación académica|estudios|educación y formación|教育背景|教育经历|学历|学歴|학력|istruzione|formazione|"
         "istruzione e formazione|formação|formação acadêmica|educação|opleiding|opleidingen|wykształcenie|"

@@ -507,3 +507,37 @@ def test_a_table_row_with_a_description_cell() -> None:
         ("Senior BI Developer", "Emirates NBD", "2021-04", None),
         ("BI Developer", "Majid Al Futtaim", "2019-01", "2021-03"),
     ]
+
+
+def test_moderncv_entries_end_with_a_full_stop() -> None:
+    body = (
+        "2021–today Senior Data Scientist, Zalando SE, Berlin.\n• Size and fit models\n\n"
+        "2018–2021 Data Scientist, Kaiko Analytics GmbH, Berlin.\n• Churn models\n"
+    )
+    assert triples(work(body)) == [
+        ("Senior Data Scientist", "Zalando SE", "2021", None),
+        ("Data Scientist", "Kaiko Analytics GmbH", "2018", "2021"),
+    ]
+
+
+def test_the_end_of_a_wrapped_bullet_is_not_the_next_company() -> None:
+    body = (
+        "04.2021 – heute Senior Business Analystin\nZürcher Kantonalbank, Zürich\n"
+        "– Datenanalysen mit SQL und Power BI als Entscheidungsgrundlage für die\nGeschäftsleitung\n"
+        "08.2017 – 03.2021 Business Analystin\nSwisscom AG, Bern\n– Requirements Engineering\n"
+    )
+    assert triples(work(body, "Berufserfahrung")) == [
+        ("Senior Business Analystin", "Zürcher Kantonalbank", "2021-04", None),
+        ("Business Analystin", "Swisscom AG", "2017-08", "2021-03"),
+    ]
+
+
+def test_dutch_job_titles() -> None:
+    body = (
+        "Coolblue, Rotterdam\nfeb 2017 – jul 2017\nAfstudeerstagiair Software Development\n\n"
+        "Albert Heijn, Delft\nsep 2013 – jan 2017\nMedewerker klantenservice\n"
+    )
+    assert [(w.title, w.company) for w in work(body, "Werkervaring")] == [
+        ("Afstudeerstagiair Software Development", "Coolblue"),
+        ("Medewerker klantenservice", "Albert Heijn"),
+    ]
