@@ -14,15 +14,19 @@ from typing import NamedTuple
 #: Normalised spelling (lower case, dots removed) -> level (a key of desk.model.DEGREE_LEVELS).
 _WORDS: dict[str, str] = {}
 for _level, _spellings in {
-    "phd": "phd dphil doctorate doktor promotion doctorat doctorado doutorado dottorato edd",
+    "phd": "phd dphil doctorate doktor promotion doctorat doctorado doutorado dottorato edd doktora "
+    "doktorsexamen",
     "mba": "mba emba pgdm pgdba",  # India's Post Graduate Diploma in Management stands for an MBA
     "master": "master masters master's master’s máster magister msc mtech meng mphil llm mca msci mres "
-    "mcomp masc mscs msee maestría maestria mestrado",
+    "mcomp masc mscs msee maestría maestria mestrado masterexamen civilingenjör civilingeniør "
+    "magisterexamen",
     "bachelor": "bachelor bachelors bachelor's bachelor’s bsc btech beng bba bcom bca licence licenciatura "
-    "grado licenciado bfa bsba bmath bcomp basc bscs bsee bsce bacharelado laurea ingeniería ingenieria",
-    "associate": "aas",
+    "grado licenciado bfa bsba bmath bcomp basc bscs bsee bsce bacharelado laurea ingeniería ingenieria "
+    "lisans kandidatexamen högskoleingenjör licență licenta sarjana",
+    "associate": "aas önlisans",
     "diploma": "diploma diplom diplome diplôme dipl hnd",
-    "highschool": "abitur gcse gcses baccalauréat baccalaureat bachillerato matura maturità hsc ssc alevels alevel",
+    "highschool": "abitur gcse gcses baccalauréat baccalaureat bachillerato matura maturità hsc ssc alevels alevel "
+    "lise vwo havo gymnasieexamen studentexamen",
 }.items():
     for _spelling in _spellings.split():
         _WORDS[_spelling] = _level
@@ -59,6 +63,7 @@ _PAIRS: dict[tuple[str, str], str] = {
     ("high", "school"): "highschool",
     ("secondary", "school"): "highschool",
     ("higher", "secondary"): "highschool",
+    ("yüksek", "lisans"): "master",
     ("laurea", "magistrale"): "master",
     ("laurea", "specialistica"): "master",
 }

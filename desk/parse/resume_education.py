@@ -229,8 +229,15 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
             previous, opens = ("" if strict or not opens else t), False
             continue
         school = _school_from([s.strip() for s in _SEG.split(t)], set())
-        if degrees and degrees[-1].school is None and last_line_was_degree:
+        guessed = degrees[-1].school if degrees else None
+        if (
+            degrees
+            and last_line_was_degree
+            and (guessed is None or (t == line.text and not is_school(guessed)))
+        ):
             d = degrees[-1]
+            if guessed:  # "Lisans, Endüstri Mühendisliği" then the school: the guess was the field
+                d.field = guessed
             d.school = school
             texts[-1].append(t)
             d.text = "\n".join(texts[-1])

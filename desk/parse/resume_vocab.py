@@ -86,6 +86,8 @@ SCHOOL_WORDS = _words(
     universidad universidade college institute institut instituto school hochschule fachhochschule academy
     akademie polytechnic politécnica politecnica politecnico polytechnique école ecole escuela gymnasium iit nit
     bits kth eth epfl mit ucl tu rwth lmu tum uc ucla cmu nus ntu kaist conservatory seminary bootcamp lycée liceo
+    üniversitesi universitesi lisesi universitet universiteit hogeschool högskola högskolan høgskole yliopisto
+    ammattikorkeakoulu univerzita vysoká universitatea universitas politeknik gymnasiet kaderschule
     """
 )
 #: Things that are never part of a person's name line.

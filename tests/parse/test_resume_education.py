@@ -417,3 +417,27 @@ def test_spanish_university_degrees() -> None:
 def test_italian_spanish_and_portuguese_degrees(line: str, level: str) -> None:
     """ "Laurea Magistrale" was no degree, "Diploma di maturità" a diploma, "Maestría" nothing."""
     assert find_degree(line).level == level
+
+
+def test_turkish_education_with_the_school_under_the_degree() -> None:
+    text = (
+        "Elif Yıldırım\nelif@example.com.tr\n\nEĞİTİM\n"
+        "Eylül 2019 – Haziran 2021   Yüksek Lisans (Tezli), İstatistik\nYıldız Teknik Üniversitesi – GNO: 3,71 / 4,00\n"
+        "Eylül 2014 – Haziran 2019   Lisans, Endüstri Mühendisliği\nİstanbul Teknik Üniversitesi – GNO: 3,24 / 4,00\n"
+        "2010 – 2014   Lise\nKadıköy Anadolu Lisesi\n"
+    )
+    edu = parse_resume(text, today=date(2026, 12, 1)).education
+    assert [(d.level, d.school, d.field, d.graduation) for d in edu] == [
+        ("master", "Yıldız Teknik Üniversitesi", "İstatistik", "2021"),
+        ("bachelor", "İstanbul Teknik Üniversitesi", "Endüstri Mühendisliği", "2019"),
+        ("highschool", "Kadıköy Anadolu Lisesi", None, "2014"),
+    ]
+
+
+def test_nordic_degrees_and_a_swedish_with_is_no_degree() -> None:
+    text = (
+        "Johan Lindqvist\njohan@telia.com\n\nPROFIL\nCivilingenjör med över tio års erfarenhet.\n\n"
+        "UTBILDNING\n2010 – 2015\nCivilingenjör, Elektroteknik\nChalmers tekniska högskola\n"
+    )
+    edu = parse_resume(text, today=date(2026, 12, 1)).education
+    assert [(d.level, d.school) for d in edu] == [("master", "Chalmers tekniska högskola")]
