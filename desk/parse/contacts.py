@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from desk.parse.names import name_tokens
+
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,6}+")
 _PHONE = re.compile(
     r"(?<![\w+/.,-])(?:\+{1,2}\d{1,3}[ \t.\-]{0,2})?(?:\(0\)[ \t]?)?(?:\(\d{1,5}\)[ \t.\-]?)?"
@@ -140,7 +142,7 @@ _LOCATION_LABEL = re.compile(
 #: A postcode beside a city: "69003 Lyon", "D-80337 München", "3511 AK Utrecht", "Austin, TX 78704",
 #: "Navi Mumbai 400703", "Hyderabad - 500 072", "London SW1A 1AA".
 _POSTCODE = re.compile(
-    r"^(?:[A-Z]{1,2}-)?\d{4,6}(?:\s?[A-Z]{2}(?=\s))?\s+|[\s,–-]+\d{3}\s?\d{3}$|\s+\d{5}(?:-\d{4})?$"
+    r"^(?:[A-Z]{1,2}-)?\d{4,6}(?:\s?[A-Z]{2}(?=\s))?\s+|[\s,–-]+\d{3}\s?\d{3}$|\s+\d{5}(?:-\d{4})?$|\s+(?!(?:19|20)\d\d$)\d{4}$"
     r"|\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$"
 )
 #: LinkedIn's metro areas: "San Francisco Bay Area", "Greater Chicago Area", "Greater Bengaluru Area".
@@ -268,10 +270,10 @@ def is_place(item: str) -> bool:
         return False
     base = _PAREN_END.sub("", item).strip()  # "Lyon, France (remote)"
     base = _SLASH_REMOTE.sub("", base)  # "Accra, Ghana / Remote"
-    if base.lower() in CITIES or _REMOTE.match(base):
+    if _key(base) in CITIES or _REMOTE.match(base):
         return True
     area = _AREA.match(base)
-    if area and (area.group(1).lower() in CITIES or area.group(1).lower() in COUNTRIES):
+    if area and (_key(area.group(1)) in CITIES or _key(area.group(1)) in COUNTRIES):
         return True
     city_state = _CITY_STATE.match(base)
     if city_state and city_state.group(1) in _BARE_STATES and not _NOT_PLACE.search(base):
@@ -282,19 +284,23 @@ def is_place(item: str) -> bool:
     return (
         last in US_STATES
         or last in PROVINCES
-        or last.lower() in COUNTRIES
-        or last.lower() in REGIONS
-        or last.lower() in CITIES
+        or _key(last) in COUNTRIES
+        or _key(last) in REGIONS
+        or _key(last) in CITIES
         or (last[:1].isupper() and len(base.split(",")) == 2 and len(base) <= 40)
     )
 
 
-def find_location(header_lines: Sequence[str], body_lines: Sequence[str] = ()) -> str | None:
+def find_location(
+    header_lines: Sequence[str], body_lines: Sequence[str] = (), name: str | None = None
+) -> str | None:
     """Where the person is, as written: a "Location:" label, else a place among the header's items.
 
     Scans items of each header line (split on separators), preferring "City, Region"
-    shapes; falls back to a lone well-known city or "Remote".
+    shapes; falls back to a lone well-known city or "Remote". The person's own name line is
+    no place, even when letters after it make it look like one ("RODRIGO NASCIMENTO, P.E.").
     """
+    named = name_tokens(name) if name else []
     for line in [*header_lines, *body_lines]:
         m = _LOCATION_LABEL.match(line.strip()) if ":" in line else None
         if m:
@@ -306,16 +312,37 @@ def find_location(header_lines: Sequence[str], body_lines: Sequence[str] = ()) -
             if not item or _LINK.fullmatch(item):
                 continue
             item = _without_postcode(item)
+            if named and name_tokens(item.split(",")[0])[: len(named)] == named:
+                continue
             if is_place(item):
                 if "," in item:
-                    return item
+                    return _without_street(item)
                 weak = weak or item
             elif "," in item and _DIGIT_AT.search(item):  # a street address: "12 rue des Lilas, 69003 Lyon"
                 weak = weak or _place_in_address(item)
     return weak
 
 
+def _key(text: str) -> str:
+    """Lower case for looking places up: Turkish "İstanbul" lowers to "i̇stanbul" (with a dot)."""
+    return text.replace("İ", "I").lower()
+
+
 _ADDRESS_ITEMS = re.compile(r",\s*|" + SEPARATORS.pattern)
+#: The street or quarter that opens an address: "Caferağa Mah., Kadıköy, İstanbul".
+_STREETISH = re.compile(
+    r"\d|\b(?:mah|mahallesi|sok|sokak|cad|caddesi|str|st|rd|ave|blvd)\.|\b(?:street|road|avenue|lane|calle|"
+    r"rua|via|straße|strasse|allee|laan|straat|ulica)\b",
+    re.I,
+)
+
+
+def _without_street(place: str) -> str:
+    """A place without the street or quarter in front of its town, when two parts are left."""
+    parts = [p.strip() for p in place.split(",")]
+    while len(parts) > 2 and _STREETISH.search(parts[0]):
+        parts = parts[1:]
+    return ", ".join(parts)
 
 
 def _without_postcode(item: str) -> str:
@@ -330,9 +357,11 @@ def _place_in_address(address: str) -> str | None:
     or province desk knows counts: an address's other items are as name-shaped as any place."""
     items = [_without_postcode(_strip_item(i)) for i in _ADDRESS_ITEMS.split(address[:300])]
     items = [i for i in items if i]
+    if len(items) >= 2 and _key(items[-1]) in COUNTRIES and not _DIGIT_AT.search(items[-2]):
+        return f"{items[-2]}, {items[-1]}"  # "..., Cape Town 7550, South Africa": the town and its country
     for k in range(len(items) - 1, -1, -1):
         last = _PAREN_END.sub("", items[k]).strip()
-        if not (last.lower() in CITIES or last.lower() in REGIONS or last in US_STATES):
+        if not (_key(last) in CITIES or _key(last) in REGIONS or last in US_STATES):
             continue  # only a town or state desk knows ends the address's place
         pair = f"{items[k - 1]}, {items[k]}" if k else ""
         if pair and not _DIGIT_AT.search(items[k - 1]) and is_place(pair):

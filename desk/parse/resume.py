@@ -89,7 +89,9 @@ def _parse_into(resume: Resume, text: str, today: date) -> None:
     resume.email = find_email(header_text) or find_email(text)
     resume.phone = find_phone(header_text, body_text)
     resume.links = find_links(header_text, body_text)
-    resume.location = find_location([ln.text for ln in header_lines], [ln.text for ln in lines[:60]])
+    resume.location = find_location(
+        [ln.text for ln in header_lines], [ln.text for ln in lines[:60]], resume.name
+    )
 
     resume.education = education_entries(lines, sections, today)
     schools = [d.school for d in resume.education if d.school]

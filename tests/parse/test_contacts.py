@@ -201,3 +201,21 @@ def test_location_among_items_two_spaces_apart() -> None:
 )
 def test_location_beside_postcodes_in_addresses_and_metro_areas(lines: list[str], where: str | None) -> None:
     assert find_location(lines) == where
+
+
+@pytest.mark.parametrize(
+    ("lines", "where"),
+    [
+        (["  Address  : 14 Die Laan, Durbanville, Cape Town 7550, South Africa"], "Cape Town, South Africa"),
+        (["Indirizzo: Via Padova 72, 20127 Milano (MI), Italia"], "Milano (MI), Italia"),
+        (["Caferağa Mah., Kadıköy, İstanbul | +90 532 000 00 00"], "Kadıköy, İstanbul"),
+        (["İstanbul | elif@example.com"], "İstanbul"),
+    ],
+)
+def test_the_town_of_an_address(lines: list[str], where: str) -> None:
+    assert find_location(lines) == where
+
+
+def test_the_name_line_is_no_place() -> None:
+    lines = ["RODRIGO ALVES NASCIMENTO, P.E.", "Houston, TX | (713) 555-0101"]
+    assert find_location(lines, name="Rodrigo Alves Nascimento") == "Houston, TX"
