@@ -481,3 +481,14 @@ def test_a_plus_said_in_other_languages(text: str, plus: tuple) -> None:
 )
 def test_titles_without_their_decoration(text: str, title: str) -> None:
     assert parse_job(text).title == title
+
+
+def test_a_product_of_a_vendor_is_not_the_vendors_database() -> None:
+    """ "Oracle GoldenGate" as a plus must not make the required Oracle database a plus."""
+    job = parse_job(
+        "Senior DBA\n\nMust Have:\n*Oracle 19c - RAC, Data Guard, RMAN backups\n*Linux (RHEL)\n\n"
+        "Nice to have:\n*Oracle GoldenGate\n"
+    )
+    assert req(job, "oracle-db").kind == REQUIRED
+    assert req(job, "oracle-goldengate").kind == PREFERRED
+    assert req(job, "oracle-rac").kind == REQUIRED
