@@ -541,3 +541,16 @@ def test_dutch_job_titles() -> None:
         ("Afstudeerstagiair Software Development", "Coolblue"),
         ("Medewerker klantenservice", "Albert Heijn"),
     ]
+
+
+def test_a_career_changers_teaching_experience_is_work() -> None:
+    text = (
+        "Daniel Kowalski\ndanny@example.com\n\nSOFTWARE ENGINEERING EXPERIENCE\n"
+        "Software Engineer II — Sprout Social, Chicago, IL   Feb 2024 – Present\n• React\n\n"
+        "TEACHING EXPERIENCE\nMathematics Teacher — Lane Tech College Prep High School, Chicago, IL   "
+        "Aug 2014 – Jun 2021\n• Taught AP Statistics\n"
+    )
+    assert triples(parse_resume(text, today=TODAY).work) == [
+        ("Software Engineer II", "Sprout Social", "2024-02", None),
+        ("Mathematics Teacher", "Lane Tech College Prep High School", "2014-08", "2021-06"),
+    ]
