@@ -196,6 +196,7 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
     texts: list[list[str]] = []
     pending_school: str | None = None
     pending_year: str | None = None  # "University of Michigan      Expected May 2026" over its degree
+    date_above: str | None = None  # "2010 – 2015" on its own line, over its degree
     last_line_was_degree = False
     previous = ""  # the line before, when it opened a block and was neither a degree nor a known school
     opens = True  # the line now read follows a blank line, the heading or a degree line
@@ -215,7 +216,10 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
                 school = previous
             elif pending_school and not (school and is_school(school)):
                 school = pending_school
-            degrees.append(Degree(d.level, field, school, _graduation(t, today) or pending_year, t))
+            degrees.append(
+                Degree(d.level, field, school, _graduation(t, today) or date_above or pending_year, t)
+            )
+            date_above = None
             texts.append([t])
             last_line_was_degree = True
             previous, opens = "", True
@@ -225,8 +229,13 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
             texts[-1].append(t)
             degrees[-1].text = "\n".join(texts[-1])
             continue
+        if not strict and t == line.text and _YEAR_ONLY.match(t):  # "2010 – 2015", a blank line, the degree
+            date_above = _graduation(t, today)
+            last_line_was_degree = False
+            continue
         if strict or not is_school(t) or len(t) > 160:
             previous, opens = ("" if strict or not opens else t), False
+            date_above = None  # a date only heads the degree right under it
             continue
         school = _school_from([s.strip() for s in _SEG.split(t)], set())
         guessed = degrees[-1].school if degrees else None

@@ -441,3 +441,13 @@ def test_nordic_degrees_and_a_swedish_with_is_no_degree() -> None:
     )
     edu = parse_resume(text, today=date(2026, 12, 1)).education
     assert [(d.level, d.school) for d in edu] == [("master", "Chalmers tekniska högskola")]
+
+
+def test_a_date_set_apart_above_a_degree_is_its_graduation() -> None:
+    edu = degrees(
+        "2010 – 2015\n\nCivilingenjör, Elektroteknik\nChalmers tekniska högskola\n\n2016 – 2018\n\nMSc Data Science\nKTH Royal Institute of Technology\n"
+    )
+    assert [(d.level, d.school, d.graduation) for d in edu] == [
+        ("master", "Chalmers tekniska högskola", "2015"),
+        ("master", "KTH Royal Institute of Technology", "2018"),
+    ]
