@@ -237,7 +237,7 @@ def _dense_both_sides(rows: list[Row], mid2: float, height: float) -> bool:
         chars[0] += here[0]
         chars[1] += here[1]
         row_chars.append((here[0], here[1]))
-    if _cells_of_rows(row_chars, len(sides[0]), len(sides[1])):
+    if _cells_of_rows(row_chars, len(sides[0]), len(sides[1])) or _table_header(rows, mid2):
         return False
     total = chars[0] + chars[1]
     for tops, count in zip(sides, chars, strict=True):
@@ -265,6 +265,73 @@ def _cells_of_rows(row_chars: list[tuple[int, int]], rows_left: int, rows_right:
         return False
     alone.sort()
     return _middle(shared) < SHORT_ROW * alone[3 * len(alone) // 4]  # its full rows: not headings
+
+
+#: Words of a table's header row in a resume: "S.No | Organisation | Designation | Duration",
+#: "Company | Role | Period", "Degree | Institution | Year".
+_HEADER_WORDS = frozenset(
+    [
+        "period",
+        "duration",
+        "dates",
+        "date",
+        "from",
+        "to",
+        "year",
+        "years",
+        "company",
+        "employer",
+        "organisation",
+        "organization",
+        "designation",
+        "role",
+        "position",
+        "title",
+        "responsibilities",
+        "description",
+        "institution",
+        "university",
+        "board",
+        "qualification",
+        "degree",
+        "percentage",
+        "marks",
+        "grade",
+        "s.no",
+        "sr.no",
+        "no.",
+        "assignment",
+        "location",
+        "client",
+        "project",
+        "technologies",
+        "course",
+        "cgpa",
+        "zeitraum",
+        "arbeitgeber",
+        "firma",
+        "position",
+        "tätigkeit",
+        "periodo",
+        "empresa",
+        "cargo",
+        "puesto",
+        "période",
+        "entreprise",
+        "poste",
+    ]
+)
+
+
+def _table_header(rows: list[Row], mid2: float) -> bool:
+    """The region opens with a table's header row ("Company   Role   Period"): its rows are
+    table rows, read across, not two columns read one after the other."""
+    for row in rows[:2]:
+        words = [w.text.lower().strip(":|") for w in row]
+        both = {w.x0 + w.x1 < mid2 for w in row} == {True, False}
+        if both and len(words) <= 8 and sum(w in _HEADER_WORDS for w in words) >= max(2, len(words) - 2):
+            return True
+    return False
 
 
 def _block_text(rows: list[Row]) -> str:

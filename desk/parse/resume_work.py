@@ -495,6 +495,8 @@ def work_entries(
 
 #: A line that stops after a date and a dash: its range goes on in the next line.
 _DASH_ENDS = ("-", "–", "—", "‒", "―", "~")
+#: A table row whose period cell wrapped after its dash: "2022/04 –   Ichiba Search — Engineering Manager".
+_OPEN_CELL = re.compile(r"^(\S+(?:\s\S+)?\s?[-–—])\s{3,}(?=\S)")
 _OPEN_RANGE = re.compile(r"(?:\d|[^\W\d_]\.?)\s*[-–—‒―~]$")
 
 
@@ -505,13 +507,29 @@ def _mend_split_ranges(text: str, lines: list[Line], today: date) -> list[Line]:
 
     Offsets stay true: the line break becomes a space, so the joined line is as long as the text.
     """
-    if not any(ln.text.endswith(_DASH_ENDS) and _OPEN_RANGE.search(ln.text[-6:]) for ln in lines):
+    if not any(
+        (ln.text.endswith(_DASH_ENDS) and _OPEN_RANGE.search(ln.text[-6:])) or _OPEN_CELL.match(ln.text)
+        for ln in lines
+    ):
         return lines
     out: list[Line] = []
     i = 0
     while i < len(lines):
         a = lines[i]
         b = lines[i + 1] if i + 1 < len(lines) else None
+        cell = _OPEN_CELL.match(a.text) if b is not None and b.text else None
+        if (
+            cell and b is not None
+        ):  # a table's period cell wrapped: "2022/04 –   Manager" over "Present   • ..."
+            lead = re.match(r"\S+(?:\s\S+)?(?=\s{3,}|$)", b.text)
+            joined = f"{cell.group(1)} {lead.group(0)}   {a.text[cell.end() :]}" if lead else ""
+            if lead and any(r.pos == 0 for r in find_ranges(joined, today)):
+                out.append(Line(a.start, a.end, joined, joined))
+                rest = b.text[lead.end() :].strip()
+                if rest:
+                    out.append(Line(b.start, b.end, rest, rest))
+                i += 2
+                continue
         if b is not None and b.text and a.text.endswith(_DASH_ENDS) and _OPEN_RANGE.search(a.text[-6:]):
             raw = text[a.start : b.end].replace("\r", " ").replace("\n", " ")
             joint = a.end - a.start

@@ -138,3 +138,16 @@ def test_a_short_sidebar_beside_a_long_column_is_still_a_column() -> None:
     result = page_text(column(40, 90, LEFT) + column(200, 90, main))
     assert result.columns == 2
     assert [x for x in result.text.splitlines() if x][: len(LEFT) + 1] == [*LEFT, "Experience"]
+
+
+def test_a_table_under_its_header_row_is_read_row_by_row() -> None:
+    """ "Company   Role   Period" over its rows: a table, not three columns read one after another."""
+    rows = [("Company", "Role", "Period")] + [
+        (f"Employer {n}", f"Engineer grade {n}", f"201{n} – 201{n + 1}") for n in range(5)
+    ]
+    words: list[Word] = []
+    for i, (a, b, c) in enumerate(rows):
+        words += line(40, 40 + i * LINE, a) + line(220, 40 + i * LINE, b) + line(400, 40 + i * LINE, c)
+    result = page_text(words)
+    assert result.columns == 1
+    assert "Employer 0   Engineer grade 0   2010 – 2011\nEmployer 1" in result.text

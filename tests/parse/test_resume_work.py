@@ -554,3 +554,18 @@ def test_a_career_changers_teaching_experience_is_work() -> None:
         ("Software Engineer II", "Sprout Social", "2024-02", None),
         ("Mathematics Teacher", "Lane Tech College Prep High School", "2014-08", "2021-06"),
     ]
+
+
+def test_a_table_period_cell_wrapped_after_its_dash() -> None:
+    """A shokumu keirekisho table: "2022/04 –" over "Present" in the period column, the role beside."""
+    body = (
+        "Period   Assignment and responsibilities\n\n"
+        "2022/04 –   Ichiba Search Platform Department — Engineering Manager\n"
+        "Present   • Manage three teams\n\n"
+        "2018/04 –   Ichiba Search Platform Department — Senior Software Engineer\n"
+        "2022/03   • Designed the indexing pipeline\n"
+    )
+    assert [(w.title, w.start, w.end) for w in work(body, "Work History")] == [
+        ("Engineering Manager", "2022-04", None),
+        ("Senior Software Engineer", "2018-04", "2022-03"),
+    ]
