@@ -34,8 +34,11 @@ from desk.skills.taxonomy import Taxonomy, builtin_taxonomy
 #: Graduate"), ranges from zero ("0-2 years"), inline "Mandatory Skills:" labels and degrees
 #: said not to be needed; job-4 leaves out a posting's particulars ("Posted by: ... Recruitment")
 #: and counts the employer's domain in opening prose as a plus, reads "The tech:" and "What they
-#: need from you" as requirement headings, and "React or Angular" as two skills.
-PARSER_VERSION = "job-4"
+#: need from you" as requirement headings, and "React or Angular" as two skills; job-5 reads a plus
+#: in an aside ("Terraform (bonus: Pulumi)") and in seven more languages, misspelt headings, short
+#: requirement lines that look like headings ("Docker is a plus"), Naukri's "Desired Candidate
+#: Profile", years written "two (2)" or per skill ("Python: 3 years (Required)"), diploma, HBO and WO.
+PARSER_VERSION = "job-5"
 
 #: Default weights; the user changes them per job. Required skills dominate preferred ones.
 WEIGHTS = {

@@ -46,8 +46,11 @@ __all__ = ["parse_resume", "seniority", "years_and_gaps"]
 #: ambiguous skill joined to another ("EC2/Chef", "MPI + NumPy", "Swift and Kotlin"), a date set
 #: apart by blank lines over its role, sentence-case and more foreign headings, a name in capitals
 #: before a headline, and the name atop a main column past a sidebar's EDUCATION and an unheaded
-#: summary. A document stored by an older one may say less.
-PARSER_VERSION = "resume-4"
+#: summary. resume-5 renders Markdown, reads Awesome-CV's right-aligned dates and PDF tables row by
+#: row, Nordic, Turkish, Czech, Romanian and Indonesian dates, headings, titles and degrees, names
+#: behind addresses, nicknames, credentials, letterheads and email greetings, and the town of an
+#: address. A document stored by an older one may say less.
+PARSER_VERSION = "resume-5"
 #: Inputs longer than this are cut: no resume is a megabyte, and the parser stays fast.
 MAX_CHARS = 200_000
 
