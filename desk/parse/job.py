@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 
 from desk.model import DEGREE_LEVELS, IGNORED, PREFERRED, REQUIRED, Job, Requirement, SkillHit, YearsSpec
+from desk.parse.job_cues import NO_NEED_RE, PREFERRED_CUE_RE, REQUIRED_CUE_RE, clauses
 from desk.parse.job_facts import (
     AUTH_RE,
     CITIZEN_RE,
@@ -26,6 +27,7 @@ from desk.parse.job_facts import (
 )
 from desk.parse.job_groups import group_hits
 from desk.parse.job_sections import JobLine, heading_kind, split_lines
+from desk.parse.job_title import job_title
 from desk.skills.matcher import matcher_for
 from desk.skills.taxonomy import Taxonomy, builtin_taxonomy
 
@@ -58,32 +60,6 @@ WEIGHTS = {
     "location": 4,
 }
 
-PREFERRED_CUE_RE = re.compile(
-    r"nice[- ]to[- ]have|good[- ]to[- ]have|would be (?:a |an )?(?:nice|plus|bonus|great|advantage|beneficial)|"
-    r"\b(?:is|are) a plus|\ba plus\b|\bbonus\b|\bpreferred\b|\bpreferably\b|\bdesirable\b|\bdesired\b|"
-    r"\badvantage(?:ous)?\b|\ban asset\b|\bideally\b|\bnot required\b|\boptional\b|\bwelcome\b|\bnot a must\b|"
-    # the same in the languages desk reads postings in
-    r"wünschenswert|von vorteil|\bvorteilhaft|\bidealerweise\b|gerne gesehen|\bein plus\b|"
-    r"\bun (?:gros )?plus\b|\bapprécié|\bsouhaité|\bidéalement\b|\batouts?\b|"
-    r"\bdeseable\b|\bvalorable\b|se valorará|\bidealmente\b|\bdesejável\b|\bdiferencial\b|"
-    r"\bgradit[oa]\b|\bpreferibil|titolo preferenziale|"
-    r"\bpré\b|\bbij voorkeur\b|\bwenselijk\b|\bpluspunt|\been plus\b|"
-    r"mile widziane|dodatkowym atutem|\batutem\b",
-    re.I,
-)
-#: "(you don't need to know our infra)": what is named here is neither asked for nor a plus.
-NO_NEED_RE = re.compile(
-    r"\b(?:don'?t|do not|won'?t|will not|doesn'?t|does not) (?:need|have) to\b|\bno need to\b", re.I
-)
-REQUIRED_CUE_RE = re.compile(r"\bmust\b|\brequired\b|\bmandatory\b|\bessential\b", re.I)
-ROLE_RE = re.compile(
-    r"\b(engineer|developer|programmer|scientist|architect|manager|designer|analyst|administrator|"
-    r"specialist|consultant|lead|intern|sre|devops|recruiter|director|head of|tester|qa)\b",
-    re.I,
-)
-#: What follows a title on a posting's first line: "Founding Engineer @ Carewell (YC W24) — SF".
-TITLE_TAIL_RE = re.compile(r"\s+(?:@|\bat\b|[|—–]|-\s|\(|,)\s*.*$")
-TITLE_LABEL_RE = re.compile(r"^\s*(?:job title|title|position|role)\s*[:\-–]\s*(.+)$", re.I)
 RANK = {"mention": 0, PREFERRED: 1, REQUIRED: 2}
 #: "Message Brokers – Apache Kafka": the part before the dash names the category of what follows
 PREFIX_RE = re.compile(r"^(?P<prefix>[^–—:\-]{2,60}?)\s*(?:\s[–—-]\s|:\s)(?P<rest>.+)$")
@@ -149,43 +125,6 @@ def _line_kind(line: JobLine, has_sections: bool) -> str | None:
     if section == "intro" and not has_sections:
         return REQUIRED
     return "mention"
-
-
-def _title(text: str, lines: list[JobLine]) -> str:
-    for raw in text.split("\n")[:40]:
-        m = TITLE_LABEL_RE.match(raw.replace("**", "").replace("__", ""))
-        if m:
-            return m.group(1).strip()[:120]
-    for line in lines:
-        if "|" in line.text and not line.is_bullet:  # "Tessellate | Senior Rust Engineer | Boston | $170k"
-            field = next((f.strip() for f in line.text.split("|") if ROLE_RE.search(f)), "")
-            if field and len(field.split()) <= 10 and ":" not in field:
-                return field[:120]
-        text = TITLE_TAIL_RE.sub("", line.text) if len(line.text.split()) > 10 else line.text
-        words = text.split()
-        if line.is_bullet or not words or len(words) > 10 or text.endswith((":", ".")):
-            continue
-        if ROLE_RE.search(text) and ":" not in text:
-            return text.strip()[:120]
-    for line in lines:
-        if not line.is_bullet and 0 < len(line.text.split()) <= 10 and not POSTED_AGO_RE.search(line.text):
-            return line.text.strip().rstrip(":")[:120]
-    return "Untitled job"
-
-
-#: Gender tags required by EU postings ("(m/w/d)", "(H/F)", "(f/m/x)") and an opening cheer.
-GENDER_TAG_RE = re.compile(r"\s*[(\[](?:[mwfdxh](?:\s*/\s*[mwfdxh]){1,2}|all genders?|gn)[)\]]", re.I)
-HIRING_RE = re.compile(r"^\W*(?:we(?:'|’)?re|we are|now)?\s*hiring\W*", re.I)
-
-
-def _tidy_title(title: str) -> str:
-    """The title without its gender tag and without "We're hiring!" before it."""
-    tidy = HIRING_RE.sub("", GENDER_TAG_RE.sub("", title)).strip(" -–—|:")
-    return tidy or title
-
-
-#: A forum's or board's byline: "priya_t 3 hours ago | parent | next", "Posted 5 days ago".
-POSTED_AGO_RE = re.compile(r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b", re.I)
 
 
 def _combine(old: str, new: str) -> str:
@@ -273,7 +212,7 @@ def _skill_requirements(lines: list[JobLine], tax: Taxonomy) -> list[Requirement
     singles: dict[str, _Mention] = {}
     groups: list[_Mention] = []
     order = 0
-    for line in (clause for whole in lines for clause in _clauses(whole)):
+    for line in (clause for whole in lines for clause in clauses(whole)):
         kind = _line_kind(line, has_sections)
         if kind is None:
             continue
@@ -347,71 +286,6 @@ def _skill_requirements(lines: list[JobLine], tax: Taxonomy) -> list[Requirement
     rank = {REQUIRED: 0, PREFERRED: 1}
     reqs.sort(key=lambda r: (r.category == "soft", rank[r.kind]))
     return reqs
-
-
-#: The end of a sentence in prose: ". " before a capital, not after "e.g." or a one-letter initial.
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z¿¡\"“(])")
-NOT_AN_END_RE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|incl|approx|vs|min|max|yrs?|Sr|Jr|Mr|Ms|Dr|St)|\b[A-Za-z])\.$"
-)
-
-
-def _clauses(line: JobLine) -> list[JobLine]:
-    """The line's sentences (see ``_sentences``), each with a plus in an aside split off."""
-    return [part for sentence in _sentences(line) for part in (_plus_aside(sentence) or [sentence])]
-
-
-def _sentences(line: JobLine) -> list[JobLine]:
-    """A line of prose as its sentences, each read on its own: a one-paragraph posting asks for
-    some skills ("You should be really comfortable with TypeScript") and calls others a plus
-    ("Prisma experience is a plus") in one line, and one cue must not decide for them all.
-    Likewise the fields of a line split by "||"."""
-    text = line.text
-    if "||" in text:  # "Subject: Opening || Senior .NET Developer || Immediate joiners preferred"
-        parts = [m for m in re.finditer(r"[^|]+", text) if m.group().strip()]
-        return [replace(line, text=m.group(), offset=line.offset + m.start()) for m in parts] or [line]
-    if len(text) < 160 or line.is_bullet:
-        return [line]
-    out: list[JobLine] = []
-    start = 0
-    for m in SENTENCE_END_RE.finditer(text):
-        if NOT_AN_END_RE.search(text, 0, m.start()):
-            continue
-        out.append(replace(line, text=text[start : m.start()], offset=line.offset + start))
-        start = m.end()
-    if not out:
-        return [line]
-    out.append(replace(line, text=text[start:], offset=line.offset + start))
-    return out
-
-
-#: Where an aside starts when it is not in brackets: "Deep AWS knowledge - GCP is a bonus".
-ASIDE_DASH_RE = re.compile(r"\s[-–—]\s|;\s")
-
-
-def _plus_aside(line: JobLine) -> list[JobLine] | None:
-    """A required line with a plus in an aside: "Terraform (bonus: Pulumi)", "Deep AWS knowledge -
-    GCP is a bonus", "AWS or Azure (GCP a plus)". The aside is its own clause, so only what it
-    names is a plus; the rest of the line (blanked where the aside was, offsets kept) stays
-    what its section says. None when the cue is not in an aside, or the aside names nothing."""
-    text = line.text
-    cue = PREFERRED_CUE_RE.search(text)
-    if cue is None:
-        return None
-    opening = text.rfind("(", 0, cue.start())
-    closing = text.find(")", cue.end())
-    if opening >= 0 and text.find(")", opening, cue.start()) < 0 and closing >= 0:
-        a, b = opening, closing + 1
-    else:
-        dashes = [m for m in ASIDE_DASH_RE.finditer(text, 0, cue.start())]
-        if not dashes:
-            return None
-        a, b = dashes[-1].start(), len(text)
-    main = text[:a] + " " * (b - a) + text[b:]
-    words = re.findall(r"\w{2,}", PREFERRED_CUE_RE.sub(" ", text[a:b]))
-    if not words or PREFERRED_CUE_RE.search(main) or not re.search(r"\w", main):
-        return None
-    return [replace(line, text=main), replace(line, text=text[a:b], offset=line.offset + a)]
 
 
 def _employer_domains(line: JobLine, kind: str, hits: list[SkillHit], tax: Taxonomy) -> set[str]:
@@ -646,7 +520,7 @@ def parse_job(text: str, taxonomy: Taxonomy | None = None) -> Job:
     tax = taxonomy or builtin_taxonomy()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines = split_lines(text, _concrete_skill_namer(tax))
-    title = _tidy_title(_title(text, lines))
+    title = job_title(text, lines)
     reqs = _skill_requirements(lines, tax)
     extra, screening = _non_skill_requirements(text, lines, title)
     specs, used, note = _years(lines)
