@@ -267,59 +267,20 @@ def _cells_of_rows(row_chars: list[tuple[int, int]], rows_left: int, rows_right:
     return _middle(shared) < SHORT_ROW * alone[3 * len(alone) // 4]  # its full rows: not headings
 
 
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Words of a table's header row in a resume: "S.No | Organisation | Designation | Duration",
 #: "Company | Role | Period", "Degree | Institution | Year".
-_HEADER_WORDS = frozenset(
-    [
-        "period",
-        "duration",
-        "dates",
-        "date",
-        "from",
-        "to",
-        "year",
-        "years",
-        "company",
-        "employer",
-        "organisation",
-        "organization",
-        "designation",
-        "role",
-        "position",
-        "title",
-        "responsibilities",
-        "description",
-        "institution",
-        "university",
-        "board",
-        "qualification",
-        "degree",
-        "percentage",
-        "marks",
-        "grade",
-        "s.no",
-        "sr.no",
-        "no.",
-        "assignment",
-        "location",
-        "client",
-        "project",
-        "technologies",
-        "course",
-        "cgpa",
-        "zeitraum",
-        "arbeitgeber",
-        "firma",
-        "position",
-        "tätigkeit",
-        "periodo",
-        "empresa",
-        "cargo",
-        "puesto",
-        "période",
-        "entreprise",
-        "poste",
-    ]
+_HEADER_WORDS = _vocabulary(
+    """
+    period duration dates date from to year years company employer organisation organization
+    designation role position title responsibilities description institution university board
+    qualification degree percentage marks grade s.no sr.no no. assignment location client project
+    technologies course cgpa zeitraum arbeitgeber firma position tätigkeit periodo empresa cargo
+    puesto période entreprise poste
+    """
 )
 
 

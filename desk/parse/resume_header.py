@@ -19,7 +19,7 @@ import re
 from desk.model import Section
 from desk.parse.contacts import SEPARATORS, is_place
 from desk.parse.names import name_tokens
-from desk.parse.resume_vocab import NAME_PARTICLES, NOT_NAME_WORDS
+from desk.parse.resume_vocab import NAME_PARTICLES, NOT_NAME_WORDS, POSTNOMINALS
 from desk.parse.sections import (
     EDUCATION,
     EXPERIENCE,
@@ -59,42 +59,6 @@ _TRAILING_NOTE = re.compile(r"\s+\([^()]{1,40}\)\s*$")
 #: Job titles in Chinese, Japanese and Korean, which a name-shaped line may hold ("백엔드 개발자").
 _CJK_TITLE = re.compile(r"개발자|엔지니어|工程师|开发|エンジニア|開発|经理|マネージャー|디자이너|设计师")
 _TITLES = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "mx", "mx."}
-#: Letters after a name ("Megan O’Brien RN", "Rodrigo Nascimento P.E."): credentials, not the name.
-_POSTNOMINALS = frozenset(
-    [
-        "rn",
-        "bn",
-        "bsn",
-        "msn",
-        "np",
-        "lpn",
-        "md",
-        "do",
-        "dds",
-        "phd",
-        "mba",
-        "cpa",
-        "cfa",
-        "acca",
-        "aca",
-        "pe",
-        "p.e.",
-        "pmp",
-        "cissp",
-        "ceng",
-        "mbcs",
-        "mieee",
-        "frcs",
-        "jd",
-        "esq",
-        "msc",
-        "bsc",
-        "ma",
-        "ba",
-        "meng",
-        "beng",
-    ]
-)
 #: Streets: "Schönhauser Allee 112" or "Hofwiesenstrasse 18" is the address line above a name.
 _STREET = re.compile(
     r"(?:straße|strasse|str\.|allee|weg|platz|gasse|ring|damm|street|road|avenue|lane|drive|boulevard|"
@@ -139,7 +103,7 @@ def _name_from_line(line: str) -> str | None:
     tokens = text.split()
     while tokens and tokens[0].lower() in _TITLES:
         tokens = tokens[1:]
-    while len(tokens) > 2 and tokens[-1].lower().strip(",") in _POSTNOMINALS and not tokens[-1].islower():
+    while len(tokens) > 2 and _postnominal(tokens[-1], tokens):
         tokens = tokens[:-1]
     if not text.isascii() and _CJK_TITLE.search(text):
         return None
@@ -164,6 +128,16 @@ def _name_from_line(line: str) -> str | None:
         turkish = any("İ" in t for t in tokens)  # "ELİF YILDIRIM" is Elif Yıldırım, not "Eli̇f Yildirim"
         tokens = [_turkish_title(t) if turkish else _titlecase(t) for t in tokens]
     return " ".join(tokens)
+
+
+def _postnominal(token: str, tokens: list[str]) -> bool:
+    """ "RN", "PhD", "P.E." after a name; not a surname that spells the same ("Nguyen Van Do",
+    "NGUYEN VAN DO": among capitals, capitals say nothing)."""
+    if token.lower().strip(",") not in POSTNOMINALS:
+        return False
+    if "." in token or (token[:1].isupper() and any(c.isupper() for c in token[1:]) and not token.isupper()):
+        return True  # "P.E.", "PhD", "MSc"
+    return token.isupper() and not all(t.isupper() for t in tokens)
 
 
 def _turkish_title(word: str) -> str:

@@ -90,6 +90,12 @@ SCHOOL_WORDS = _words(
     ammattikorkeakoulu univerzita vysoká universitatea universitas politeknik gymnasiet kaderschule
     """
 )
+#: Letters after a name ("Megan O’Brien RN", "Rodrigo Nascimento P.E."): credentials, not the name.
+POSTNOMINALS = _words(
+    """
+    rn bn bsn msn np lpn md do dds phd mba cpa cfa acca aca pe p.e. pmp cissp ceng mbcs mieee frcs jd esq msc bsc ma ba meng beng
+    """
+)
 #: Things that are never part of a person's name line.
 NOT_NAME_WORDS = TITLE_WORDS | {
     # greetings and sign-offs of a resume pasted into an email ("Dear Laura,", "Best regards,")

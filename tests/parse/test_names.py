@@ -116,3 +116,8 @@ def test_names_behind_addresses_nicknames_credentials_and_letterheads(text: str,
 
 def test_a_greeting_is_no_name() -> None:
     assert parse_resume("Dear Laura,\n\nThanks for your time.\n").name is None
+
+
+@pytest.mark.parametrize("line", ["Nguyen Van Do", "Li Wei Ma"])
+def test_a_surname_spelt_like_credentials_stays(line: str) -> None:
+    assert parse_resume(f"{line}\nSoftware Engineer\n").name == line
