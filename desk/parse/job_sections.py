@@ -40,7 +40,7 @@ SECTION_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"your impact|role overview|what you('ll| will) work on|the job|aufgaben|missions?|"
             r"responsabilidad|responsabilit|atribuições|atribuciones|funciones|qué harás|que harás|"
             r"o que você (?:vai|irá) fazer|ce que (?:vous ferez|tu feras)|vos missions|tes missions|"
-            r"wat ga je doen|wat je gaat doen|jouw rol|taken|obowiązki|zakres obowiązków|responsabilità|"
+            r"wat ga je doen|wat je gaat doen|jouw rol|jouw taken|je taken|obowiązki|zakres obowiązków|responsabilità|"
             r"cosa farai|mansioni|le poste|ihre aufgaben|deine aufgaben"
         ),
     ),
@@ -133,9 +133,8 @@ def _misspelt_heading(low: str) -> str | None:
     short word), so a heading is not lost to a slip of the keyboard."""
     for word in re.findall(r"[a-z]{6,}", low):
         for key, kind in FUZZY_HEADINGS.items():
-            if Levenshtein.distance(word, key, score_cutoff=2 if len(key) >= 9 else 1) <= (
-                2 if len(key) >= 9 else 1
-            ):
+            limit = 2 if len(key) >= 9 else 1
+            if Levenshtein.distance(word, key, score_cutoff=limit) <= limit:
                 return kind
     return None
 
