@@ -24,7 +24,6 @@ def markdown_to_text(source: str) -> str:
     tokens = _MD.parse(source)
     out: list[str] = []
     last_line = 0  # the source line after the last block written: a gap there is a blank line
-    prefixes: list[str] = []  # list item markers and quote marks that open the next block's first line
     ordinals: list[int] = []
     pending_marker = ""
     row: list[str] | None = None  # the cells of the table row being read
@@ -41,10 +40,6 @@ def markdown_to_text(source: str) -> str:
                 ordinals[-1] += 1
             else:
                 pending_marker = f"{depth}- "
-        elif kind == "blockquote_open":
-            prefixes.append("")
-        elif kind == "blockquote_close":
-            prefixes.pop()
         elif kind == "table_open":
             last_line = _gap(out, tok, last_line)  # rows follow one another, the |---| line is no gap
         elif kind == "tr_open":
