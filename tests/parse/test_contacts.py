@@ -219,3 +219,11 @@ def test_the_town_of_an_address(lines: list[str], where: str) -> None:
 def test_the_name_line_is_no_place() -> None:
     lines = ["RODRIGO ALVES NASCIMENTO, P.E.", "Houston, TX | (713) 555-0101"]
     assert find_location(lines, name="Rodrigo Alves Nascimento") == "Houston, TX"
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [("Tel: (+82) 10-4821-7730", "(+82) 10-4821-7730"), ("(+44) 7700 900123 | a@b.co", "(+44) 7700 900123")],
+)
+def test_a_country_code_in_brackets(line: str, phone: str) -> None:
+    assert find_phone(line) == phone
