@@ -569,3 +569,16 @@ def test_a_table_period_cell_wrapped_after_its_dash() -> None:
         ("Engineering Manager", "2022-04", None),
         ("Senior Software Engineer", "2018-04", "2022-03"),
     ]
+
+
+def test_an_employer_with_its_own_dates_over_its_roles() -> None:
+    """A Japanese career sheet: the employer's tenure, then each assignment in a department."""
+    body = (
+        "Apr 2018 – Present   Rakuten Group, Inc.\nBusiness: Internet services / Employees: 30,000\n\n"
+        "Apr 2022 – Present   Search Department — Engineering Manager\n• Led teams\n"
+        "Apr 2018 – Mar 2022   Search Department — Senior Software Engineer\n• Built search\n"
+    )
+    assert triples(work(body)) == [
+        ("Engineering Manager", "Rakuten Group, Inc.", "2022-04", None),
+        ("Senior Software Engineer", "Rakuten Group, Inc.", "2018-04", "2022-03"),
+    ]
