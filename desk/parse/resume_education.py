@@ -245,7 +245,12 @@ def _region_degrees(lines: list[Line], today: date, strict: bool) -> list[Degree
             and (guessed is None or (t == line.text and not is_school(guessed)))
         ):
             d = degrees[-1]
-            if guessed:  # "Lisans, Endüstri Mühendisliği" then the school: the guess was the field
+            head = _SEG.split(t)[0].strip(" ,")
+            if guessed and is_school(
+                head.split()[0]
+            ):  # "Texas State" / "University, 2015": one name, wrapped
+                school = f"{guessed} {head}"
+            elif guessed:  # "Lisans, Endüstri Mühendisliği" then the school: the guess was the field
                 d.field = guessed
             d.school = school
             texts[-1].append(t)

@@ -90,6 +90,15 @@ SCHOOL_WORDS = _words(
     ammattikorkeakoulu univerzita vysoká universitatea universitas politeknik gymnasiet kaderschule
     """
 )
+#: Articles, prepositions and conjunctions: a line that ends on one was cut by the page's width.
+RUN_ON_WORDS = _words(
+    """
+    a an the of for to in on at with by from and or as into via
+    der die das den dem des ein eine einer eines für mit von zu zur zum und oder im am auf
+    le la les un une du de pour avec et ou en au aux el los las una del para con y o por al
+    il lo gli della delle dei per e het een van voor met op os um uma do da dos das com
+    """
+)
 #: Letters after a name ("Megan O’Brien RN", "Rodrigo Nascimento P.E."): credentials, not the name.
 POSTNOMINALS = _words(
     """

@@ -19,7 +19,7 @@ from desk.model import Section, WorkEntry
 from desk.parse.contacts import COUNTRIES, PROVINCES, REGIONS, US_STATES, is_place
 from desk.parse.dates import DateRange, find_dates, find_ranges, period, ym_str
 from desk.parse.resume_lines import mend_split_ranges
-from desk.parse.resume_vocab import company_score, is_school, title_score
+from desk.parse.resume_vocab import RUN_ON_WORDS, company_score, is_school, title_score
 from desk.parse.sections import EXPERIENCE, OTHER, Line, is_bullet, lines_between, strip_bullet
 
 _SPLIT = re.compile(
@@ -302,8 +302,9 @@ def _single_date(text: str, today: date) -> DateRange | None:
 
 
 def _runs_on(text: str) -> bool:
-    """A long line that stops mid-sentence, so the line under it continues it."""
-    return len(text) >= 60 and text[-1:].isalpha()
+    """A long line that stops mid-sentence ("... Entscheidungsgrundlage für die"), so the line
+    under it continues it: it ends on a word no sentence ends on."""
+    return len(text) >= 60 and text.rsplit(None, 1)[-1].lower() in RUN_ON_WORDS
 
 
 def _drafts(block: _Block) -> list[_Draft]:

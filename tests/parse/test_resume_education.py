@@ -451,3 +451,10 @@ def test_a_date_set_apart_above_a_degree_is_its_graduation() -> None:
         ("master", "Chalmers tekniska högskola", "2015"),
         ("master", "KTH Royal Institute of Technology", "2018"),
     ]
+
+
+def test_a_school_name_wrapped_in_a_narrow_sidebar() -> None:
+    edu = degrees("B.A. Psychology, Texas State\nUniversity, 2015\n")
+    assert [(d.level, d.school, d.field, d.graduation) for d in edu] == [
+        ("bachelor", "Texas State University", "Psychology", "2015")
+    ]

@@ -582,3 +582,15 @@ def test_an_employer_with_its_own_dates_over_its_roles() -> None:
         ("Engineering Manager", "Rakuten Group, Inc.", "2022-04", None),
         ("Senior Software Engineer", "Rakuten Group, Inc.", "2018-04", "2022-03"),
     ]
+
+
+def test_a_company_line_after_a_long_bullet_is_still_the_company() -> None:
+    body = (
+        "Midwest Freight Systems — Backend Developer\nMarch 2024 - Present\n"
+        "• On-call rotation, wrote runbooks for the most common alerts\n"
+        "Lakeshore Insurance Group — Software Developer\nFeb 2022 - Feb 2024\n• Flask microservices\n"
+    )
+    assert [(w.title, w.company) for w in work(body)] == [
+        ("Backend Developer", "Midwest Freight Systems"),
+        ("Software Developer", "Lakeshore Insurance Group"),
+    ]
