@@ -37,6 +37,10 @@ SPARSE_SIDE = 0.6
 ALIGNED_SHARE = 0.9
 #: ...and the rows it sits on are this much shorter than the other side's rows without it.
 SHORT_ROW = 0.6
+#: Right-hand lines that end within this many word heights of each other are set flush right,
+#: when their starts differ by at least RAGGED heights.
+FLUSH = 0.5
+RAGGED = 2.0
 #: A gap between words on one line this many word heights wide is a tab, not a space.
 TAB_HEIGHTS = 2.0
 #: A gutter is at least this many median word heights wide (a word space is about a quarter).
@@ -237,7 +241,11 @@ def _dense_both_sides(rows: list[Row], mid2: float, height: float) -> bool:
         chars[0] += here[0]
         chars[1] += here[1]
         row_chars.append((here[0], here[1]))
-    if _cells_of_rows(row_chars, len(sides[0]), len(sides[1])) or _table_header(rows, mid2):
+    if (
+        _cells_of_rows(row_chars, len(sides[0]), len(sides[1]))
+        or _right_aligned_cells(rows, mid2, height)
+        or _table_header(rows, mid2)
+    ):
         return False
     total = chars[0] + chars[1]
     for tops, count in zip(sides, chars, strict=True):
@@ -265,6 +273,27 @@ def _cells_of_rows(row_chars: list[tuple[int, int]], rows_left: int, rows_right:
         return False
     alone.sort()
     return _middle(shared) < SHORT_ROW * alone[3 * len(alone) // 4]  # its full rows: not headings
+
+
+def _right_aligned_cells(rows: list[Row], mid2: float, height: float) -> bool:
+    """Dates set flush right beside their entries ("Hack Reactor — ...        Sep 2021 – Dec 2021"):
+    every right-hand line ends at the same x and starts where its length puts it, and each sits
+    on a line of the left side. A column of text is set flush left, not right."""
+    starts: list[float] = []
+    ends: list[float] = []
+    for row in rows:
+        right = [w for w in row if w.x0 + w.x1 >= mid2]
+        if not right:
+            continue
+        if len(right) == len(row):
+            return False  # a right-hand line alone on its row: text of its own
+        starts.append(right[0].x0)
+        ends.append(max(w.x1 for w in right))
+    return (
+        len(ends) >= 2
+        and max(ends) - min(ends) <= FLUSH * height
+        and max(starts) - min(starts) >= RAGGED * height
+    )
 
 
 def _vocabulary(text: str) -> frozenset[str]:

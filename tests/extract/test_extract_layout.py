@@ -151,3 +151,24 @@ def test_a_table_under_its_header_row_is_read_row_by_row() -> None:
     result = page_text(words)
     assert result.columns == 1
     assert "Employer 0   Engineer grade 0   2010 – 2011\nEmployer 1" in result.text
+
+
+def test_flush_right_dates_beside_entries_under_headings_stay_on_their_rows() -> None:
+    """An education list with its dates set flush right, between headings: no column."""
+    rows = [
+        ("EDUCATION & TRAINING", ""),
+        ("Hack Reactor — Software Engineering Immersive (Advanced), remote", "Sep 2021 – Dec 2021"),
+        ("DePaul University — M.Ed., Secondary Mathematics Education", "2016"),
+        ("University of Illinois Urbana-Champaign — B.S., Mathematics", "2014"),
+        ("LICENSES", ""),
+        ("Illinois Professional Educator License (PEL), Mathematics", "2014 – 2024"),
+        ("TECHNICAL SKILLS", ""),
+    ]
+    words: list[Word] = []
+    for i, (left, right) in enumerate(rows):
+        words += line(40, 40 + i * LINE, left)
+        if right:  # set flush right: every date ends at x = 560
+            words += line(560 - line(0, 0, right)[-1].x1, 40 + i * LINE, right)
+    result = page_text(words)
+    assert result.columns == 1
+    assert "DePaul University — M.Ed., Secondary Mathematics Education   2016" in result.text
