@@ -62,6 +62,9 @@ _PAIRS: dict[tuple[str, str], str] = {
     ("a", "level"): "highschool",
     ("high", "school"): "highschool",
     ("secondary", "school"): "highschool",
+    ("senior", "secondary"): "highschool",
+    ("class", "xii"): "highschool",
+    ("class", "x"): "highschool",
     ("higher", "secondary"): "highschool",
     ("yüksek", "lisans"): "master",
     ("laurea", "magistrale"): "master",
@@ -75,6 +78,10 @@ _PHRASES = (
     (re.compile(r"diploma di maturità", re.I), "highschool"),
 )
 _TOKEN = re.compile(r"[^\W\d_][\w.'’]*")
+#: What makes "Intermediate" a school year and not a level of German: a stream or the word education.
+_INTERMEDIATE = re.compile(
+    r"\s*\((?:mpc|bipc|mec|cec|m\.p\.c\.?|12th|xii|\+2)\)|\s+(?:education|board)\b", re.I
+)
 _ASSOCIATE = re.compile(r"associate(?:'s|’s)?(?=\s+(?:of|in|degree)\b)", re.I)
 _MA_CONTEXT = re.compile(r"\s+(?:in|of)\b|,| [A-Z]")
 
@@ -144,6 +151,10 @@ def find_degree(text: str) -> DegreeMatch | None:
                 p = pat.match(text, m.start())
                 if p:
                     return DegreeMatch(phrase_level, m.start(), p.end())
+        if key == "intermediate":  # India's 12th grade: "Intermediate (MPC)", "Intermediate Education"
+            tail = _INTERMEDIATE.match(text, m.end())
+            if tail:
+                return DegreeMatch("highschool", m.start(), tail.end())
         if key in _MASTER_DIPLOMAS:
             found = _master_diploma(text, key, m.start(), m.end())
             if found is not None:

@@ -458,3 +458,22 @@ def test_a_school_name_wrapped_in_a_narrow_sidebar() -> None:
     assert [(d.level, d.school, d.field, d.graduation) for d in edu] == [
         ("bachelor", "Texas State University", "Psychology", "2015")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Intermediate (MPC) from Sri Chaitanya Junior College, Hyderabad with 91% in 2015",
+        "Class XII, Delhi Public School, 2013",
+        "Senior Secondary (CBSE), Kendriya Vidyalaya, 2013",
+    ],
+)
+def test_indian_school_years_are_high_school(line: str) -> None:
+    assert [d.level for d in degrees(f"B.Tech in Computer Science from JNTU Hyderabad, 2019\n{line}\n")] == [
+        "bachelor",
+        "highschool",
+    ]
+
+
+def test_an_intermediate_language_level_is_no_school_year() -> None:
+    assert find_degree("Intermediate German (B1)") is None
